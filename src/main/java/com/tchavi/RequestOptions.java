@@ -1,0 +1,80 @@
+package com.tchavi;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Per-call settings that override the client's: a timeout, extra headers, and the number of
+ * retries. Create with {@link #builder()}; {@link #NONE} changes nothing.
+ *
+ * <p>For a full call, {@code timeout} bounds each attempt from sending to the last byte of the
+ * answer. For a stream, it is a total deadline on the whole stream, which otherwise has none: a
+ * long, live stream is never cut unless you ask for it.
+ *
+ * @param timeout the call's timeout, or null to keep the client's
+ * @param headers headers added to this call, replacing a default header of the same name
+ * @param maxRetries retries for this call, or null to keep the client's
+ */
+public record RequestOptions(Duration timeout, Map<String, String> headers, Integer maxRetries) {
+  /** Options that change nothing. */
+  public static final RequestOptions NONE = new RequestOptions(null, Map.of(), null);
+
+  public RequestOptions {
+    if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+      throw new IllegalArgumentException("timeout must be positive: " + timeout);
+    }
+    if (maxRetries != null && maxRetries < 0) {
+      throw new IllegalArgumentException("maxRetries < 0: " + maxRetries);
+    }
+    headers = Collections.unmodifiableMap(new LinkedHashMap<>(
+        Objects.requireNonNull(headers, "headers == null")));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.timeout = timeout;
+    builder.headers.putAll(headers);
+    builder.maxRetries = maxRetries;
+    return builder;
+  }
+
+  /** Builds {@link RequestOptions}. Not thread-safe. */
+  public static final class Builder {
+    private Duration timeout;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private Integer maxRetries;
+
+    private Builder() {
+    }
+
+    /** Sets the call's timeout (see {@link RequestOptions}). */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /** Adds a header to this call only. */
+    public Builder header(String name, String value) {
+      headers.put(Objects.requireNonNull(name, "name == null"),
+          Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /** Sets how many times this call is retried after a retryable failure. */
+    public Builder maxRetries(int maxRetries) {
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    public RequestOptions build() {
+      return new RequestOptions(timeout, headers, maxRetries);
+    }
+  }
+}

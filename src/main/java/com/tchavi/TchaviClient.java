@@ -1,0 +1,286 @@
+package com.tchavi;
+
+import com.tchavi.internal.ClientConfig;
+import com.tchavi.internal.Http;
+import com.tchavi.internal.Sleeper;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * A client for Tchavi's API. Create one per application and share it: it is thread-safe, and it
+ * holds OkHttp's connection pool and threads. {@link #close()} releases what the client created.
+ *
+ * <pre>{@code
+ * try (TchaviClient client = TchaviClient.fromEnv()) {   // TCHAVI_API_KEY
+ *   ChatRequest request = ChatRequest.builder()
+ *       .model("gpt-4o-mini")
+ *       .addUserMessage("Tell me a short story.")
+ *       .build();
+ *   try (ChatStream stream = client.chat().completions().stream(request)) {
+ *     for (ChatChunk chunk : stream) {
+ *       System.out.print(chunk.text());
+ *     }
+ *     System.out.println();
+ *     System.out.println("credits used: " + stream.completion().tchavi().creditsUsed());
+ *   }
+ * }
+ * }</pre>
+ */
+public final class TchaviClient implements AutoCloseable {
+  /** Where requests go unless the builder or {@code TCHAVI_BASE_URL} says otherwise. */
+  public static final String DEFAULT_BASE_URL = "https://tchavi.com/api/v1";
+
+  private final OkHttpClient okHttpClient;
+  private final boolean ownsOkHttpClient;
+  private final Http http;
+  private final Chat chat;
+  private volatile boolean closed;
+
+  private TchaviClient(Builder builder) {
+    this.ownsOkHttpClient = builder.okHttpClient == null;
+    OkHttpClient base = ownsOkHttpClient ? new OkHttpClient() : builder.okHttpClient;
+    // newBuilder() shares the caller's pool, dispatcher and interceptors; only timeouts change.
+    this.okHttpClient = base.newBuilder()
+        .connectTimeout(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .writeTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .callTimeout(0, TimeUnit.MILLISECONDS) // Set per call: streams have no total timeout.
+        .build();
+    this.http = new Http(okHttpClient, new ClientConfig(
+        builder.apiKey,
+        builder.baseUrl,
+        builder.maxRetries,
+        builder.timeout,
+        builder.maxRetryAfter,
+        builder.headers,
+        builder.sleeper,
+        builder.clock));
+    this.chat = new Chat(new ChatCompletions(this));
+  }
+
+  /** Returns a builder; only the API key is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a client configured from the environment: {@code TCHAVI_API_KEY} (required) and
+   * {@code TCHAVI_BASE_URL} (optional).
+   *
+   * @throws IllegalStateException if {@code TCHAVI_API_KEY} is not set
+   */
+  public static TchaviClient fromEnv() {
+    return fromEnv(System::getenv);
+  }
+
+  static TchaviClient fromEnv(Function<String, String> env) {
+    String apiKey = env.apply("TCHAVI_API_KEY");
+    if (apiKey == null || apiKey.isBlank()) {
+      throw new IllegalStateException("TCHAVI_API_KEY is not set");
+    }
+    Builder builder = builder().apiKey(apiKey);
+    String baseUrl = env.apply("TCHAVI_BASE_URL");
+    if (baseUrl != null && !baseUrl.isBlank()) builder.baseUrl(baseUrl.trim());
+    return builder.build();
+  }
+
+  /** Returns the chat API. */
+  public Chat chat() {
+    return chat;
+  }
+
+  /** Returns the base URL requests go to. */
+  public String baseUrl() {
+    return http.config().baseUrl().toString();
+  }
+
+  /**
+   * Closes the client: later calls fail with {@link IllegalStateException}. Releases the threads
+   * and connections of the OkHttp client it created; an {@code OkHttpClient} passed to the builder
+   * is left running, since its owner may still use it.
+   */
+  @Override
+  public void close() {
+    if (closed) return;
+    closed = true;
+    if (ownsOkHttpClient) {
+      okHttpClient.dispatcher().executorService().shutdown();
+      okHttpClient.connectionPool().evictAll();
+    }
+  }
+
+  /** Returns the machinery calls go through, after checking that the client is open. */
+  Http http() {
+    if (closed) throw new IllegalStateException("TchaviClient is closed");
+    return http;
+  }
+
+  @Override
+  public String toString() {
+    return "TchaviClient{baseUrl=" + baseUrl() + "}";
+  }
+
+  /** Builds a {@link TchaviClient}. Not thread-safe. */
+  public static final class Builder {
+    private String apiKey;
+    private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
+    private boolean allowInsecureHttp;
+    private int maxRetries = 2;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofMinutes(10);
+    private Duration timeout = Duration.ofMinutes(10);
+    private Duration maxRetryAfter = Duration.ofSeconds(60);
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private OkHttpClient okHttpClient;
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {
+    }
+
+    /** Sets the API key, sent as {@code Authorization: Bearer}. Required. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
+      return this;
+    }
+
+    /** Sets the base URL; the default is {@value TchaviClient#DEFAULT_BASE_URL}. */
+    public Builder baseUrl(String baseUrl) {
+      Objects.requireNonNull(baseUrl, "baseUrl == null");
+      HttpUrl url = HttpUrl.parse(baseUrl);
+      if (url == null) throw new IllegalArgumentException("Not an http(s) URL: " + baseUrl);
+      this.baseUrl = url;
+      return this;
+    }
+
+    /**
+     * Allows a plain {@code http://} base URL to a host that is not this machine. Off by default,
+     * since the API key would travel in clear.
+     */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    /**
+     * Sets how many times a call is retried after a connection failure or a 408, 409, 429 or 5xx
+     * answer; the default is 2.
+     */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0) throw new IllegalArgumentException("maxRetries < 0: " + maxRetries);
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /** Sets the time allowed to open a connection; the default is 10 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the longest wait for the next byte, of a full answer or of a stream; the default is
+     * 10 minutes, since a full answer's first byte comes only once the model has finished.
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive(timeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the time allowed for each attempt of a full (non-streamed) call, from sending to the
+     * last byte; the default is 10 minutes. Streams have no such timeout: see {@link
+     * RequestOptions#timeout()}.
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Sets the longest {@code Retry-After} the client waits for before retrying; a longer one
+     * fails the call at once. The default is 60 s.
+     */
+    public Builder maxRetryAfter(Duration max) {
+      this.maxRetryAfter = Objects.requireNonNull(max, "max == null");
+      return this;
+    }
+
+    /** Adds a header to every request. */
+    public Builder header(String name, String value) {
+      headers.put(Objects.requireNonNull(name, "name == null"),
+          Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /**
+     * Sets the OkHttp client to send requests with, to share its connection pool, dispatcher,
+     * interceptors, proxy and TLS settings. The timeouts set on this builder apply. {@link
+     * TchaviClient#close()} does not shut it down.
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Returns a new client.
+     *
+     * @throws IllegalStateException if no API key was set, or the base URL is plain {@code http}
+     *     to another host without {@link #allowInsecureHttp(boolean)}
+     */
+    public TchaviClient build() {
+      if (apiKey == null || apiKey.isBlank()) {
+        throw new IllegalStateException("apiKey is missing: call apiKey() or set TCHAVI_API_KEY");
+      }
+      if (!baseUrl.isHttps() && !allowInsecureHttp && !isLoopback(baseUrl.host())) {
+        throw new IllegalStateException("Refusing plain http to " + baseUrl.host()
+            + ": the API key would travel in clear. Use https, or allowInsecureHttp(true).");
+      }
+      return new TchaviClient(this);
+    }
+
+    @Override
+    public String toString() {
+      return "TchaviClient.Builder{baseUrl=" + baseUrl + "}";
+    }
+
+    private static boolean isLoopback(String host) {
+      if (host.equals("localhost") || host.endsWith(".localhost")) return true;
+      boolean literal = host.indexOf(':') >= 0 || host.matches("[0-9.]+");
+      if (!literal) return false; // Never resolve a name here: DNS could say anything.
+      try {
+        return InetAddress.getByName(host).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+
+    private static Duration positive(Duration duration, String name) {
+      Objects.requireNonNull(duration, name + " == null");
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + duration);
+      }
+      return duration;
+    }
+  }
+}

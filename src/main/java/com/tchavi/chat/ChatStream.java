@@ -1,0 +1,71 @@
+package com.tchavi.chat;
+
+import com.tchavi.ResponseMetadata;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+/**
+ * A chat answer arriving chunk by chunk. Iterate it once, with for-each or {@link #stream()}; each
+ * chunk is handed over as soon as its bytes have arrived. Close it when done, also when you stop
+ * early: try-with-resources does it for you.
+ *
+ * <pre>{@code
+ * try (ChatStream stream = client.chat().completions().stream(request)) {
+ *   for (ChatChunk chunk : stream) {
+ *     System.out.print(chunk.text());
+ *   }
+ *   ChatCompletion whole = stream.completion();
+ * }
+ * }</pre>
+ *
+ * <p>Iteration ends normally at {@code data: [DONE]}, or at the end of input once every choice
+ * has its finish reason. An error sent inside the stream is thrown as the same {@link
+ * com.tchavi.TchaviApiException} subclass an HTTP error would be; a broken stream throws {@link
+ * com.tchavi.TchaviStreamException}, and a lost or idle connection {@link
+ * com.tchavi.TchaviConnectionException}; each only after every earlier chunk was delivered.
+ *
+ * <p>Iterate from one thread. {@link #close()}, {@link #completion()}, {@link #state()} and
+ * {@link #metadata()} may be called from any thread, also while {@code hasNext()} blocks.
+ */
+public interface ChatStream extends Iterator<ChatChunk>, Iterable<ChatChunk>, AutoCloseable {
+  /**
+   * Returns this stream as its own iterator.
+   *
+   * @throws IllegalStateException on a second call: a stream is read once
+   */
+  @Override
+  Iterator<ChatChunk> iterator();
+
+  /** Returns the remaining chunks as a sequential {@link Stream} whose close closes this. */
+  Stream<ChatChunk> stream();
+
+  /** Returns the answer accumulated from the chunks delivered so far. */
+  ChatCompletion completion();
+
+  /** Returns the status and headers of the HTTP response: request id, credits, rate limits. */
+  ResponseMetadata metadata();
+
+  /** Returns where the stream stands: open, or how it ended. */
+  State state();
+
+  /**
+   * Closes the stream: cancels the call and frees its connection. Safe from any thread, and more
+   * than once; a {@code hasNext()} blocked in another thread then returns false.
+   */
+  @Override
+  void close();
+
+  /** Where a stream stands. */
+  enum State {
+    /** Chunks may still come. */
+    OPEN,
+    /** The server sent {@code [DONE]}. */
+    DONE,
+    /** The input ended without {@code [DONE]}, after every choice had its finish reason. */
+    FINISHED,
+    /** An exception ended the stream. */
+    FAILED,
+    /** The caller closed the stream before it ended. */
+    CLOSED
+  }
+}

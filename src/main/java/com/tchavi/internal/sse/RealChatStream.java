@@ -1,0 +1,308 @@
+package com.tchavi.internal.sse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tchavi.ResponseMetadata;
+import com.tchavi.TchaviException;
+import com.tchavi.TchaviStreamException;
+import com.tchavi.chat.ChatChunk;
+import com.tchavi.chat.ChatCompletion;
+import com.tchavi.chat.ChatCompletionAccumulator;
+import com.tchavi.chat.ChatStream;
+import com.tchavi.internal.ErrorMapper;
+import com.tchavi.internal.Http;
+import com.tchavi.internal.Json;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import okhttp3.MediaType;
+import okhttp3.Response;
+import okio.BufferedSource;
+
+/** The {@link ChatStream} over one HTTP response, read event by event with {@link SseReader}. */
+public final class RealChatStream implements ChatStream {
+  private static final int MAX_NON_SSE_BODY = 8 << 20;
+  private static final int MAX_PAYLOAD_IN_MESSAGE = 200;
+
+  private final Http.Exchange exchange;
+  /** Held while reading, so that close() from another thread never closes under the reader. */
+  private final ReentrantLock readLock = new ReentrantLock();
+  private final ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
+  /** Choices seen, and choices with a finish reason: a stream ending between them was cut. */
+  private final BitSet started = new BitSet();
+  private final BitSet finished = new BitSet();
+  /** Chunks ready before any event is read: a 200 that answered JSON instead of a stream. */
+  private final ArrayDeque<ChatChunk> ready = new ArrayDeque<>();
+
+  private volatile Response response;
+  private volatile ResponseMetadata metadata;
+  private volatile State state = State.OPEN;
+  private SseReader reader;
+  private ChatChunk next;
+  private boolean delivered;
+  private boolean iterated;
+
+  private RealChatStream(Http.Exchange exchange) {
+    this.exchange = exchange;
+  }
+
+  /** Sends the request and returns the stream once a 2xx answer has begun. */
+  public static ChatStream open(Http.Exchange exchange) {
+    RealChatStream stream = new RealChatStream(exchange);
+    stream.begin(exchange.execute());
+    return stream;
+  }
+
+  private void begin(Response response) {
+    this.response = response;
+    this.metadata = ResponseMetadata.of(response.code(), response.headers());
+    MediaType type = response.body().contentType();
+    String subtype = type != null ? type.type() + "/" + type.subtype() : null;
+    if (subtype == null || subtype.equalsIgnoreCase("text/event-stream")) {
+      reader = new SseReader(response.body().source());
+    } else {
+      try {
+        beginNonSse(subtype);
+      } catch (RuntimeException e) {
+        state = State.FAILED;
+        response.close();
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * A 200 that is not an event stream: a JSON error is raised as that error, a whole completion
+   * (a server that ignored {@code "stream": true}) becomes one chunk, anything else is an error.
+   */
+  private void beginNonSse(String contentType) {
+    String body;
+    try {
+      BufferedSource source = response.body().source();
+      source.request(MAX_NON_SSE_BODY);
+      body = source.getBuffer().readUtf8(Math.min(source.getBuffer().size(), MAX_NON_SSE_BODY));
+    } catch (IOException e) {
+      throw exchange.connectionError(e);
+    }
+    JsonNode json = null;
+    if (body.stripLeading().startsWith("{")) {
+      try {
+        json = Json.MAPPER.readTree(body);
+      } catch (JsonProcessingException ignored) {
+        // Reported below with the body's start.
+      }
+    }
+    if (json != null && json.has("error")) {
+      throw ErrorMapper.fromStreamError(body, response.headers());
+    }
+    if (json != null && json.path("choices").isArray()) {
+      ready.add(asChunk((ObjectNode) json));
+      response.close();
+      return;
+    }
+    throw new TchaviStreamException("Expected text/event-stream but got " + contentType
+        + ": " + ErrorMapper.shorten(body.isEmpty() ? "<empty>" : body, MAX_PAYLOAD_IN_MESSAGE)
+        + requestIdSuffix());
+  }
+
+  /** Returns a whole completion rewritten as the one chunk that would have carried it all. */
+  private static ChatChunk asChunk(ObjectNode completion) {
+    completion.put("object", "chat.completion.chunk");
+    for (JsonNode choice : completion.path("choices")) {
+      JsonNode message = ((ObjectNode) choice).remove("message");
+      if (message instanceof ObjectNode delta) {
+        int index = 0;
+        for (JsonNode call : delta.path("tool_calls")) {
+          if (call instanceof ObjectNode object && !object.has("index")) object.put("index", index);
+          index++;
+        }
+        ((ObjectNode) choice).set("delta", delta);
+      }
+    }
+    return Json.MAPPER.convertValue(completion, ChatChunk.class);
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next != null) return true;
+    if (state != State.OPEN) return false;
+    try {
+      next = ready.isEmpty() ? read() : ready.poll();
+      if (next == null && ready.isEmpty() && state == State.OPEN && reader == null) {
+        state = State.FINISHED;
+      }
+    } catch (RuntimeException e) {
+      if (state == State.OPEN) state = State.FAILED;
+      release(false);
+      throw e;
+    }
+    if (next != null) record(next);
+    return next != null;
+  }
+
+  @Override
+  public ChatChunk next() {
+    if (!hasNext()) throw new NoSuchElementException();
+    ChatChunk chunk = next;
+    next = null;
+    delivered = true;
+    return chunk;
+  }
+
+  /** Returns the next chunk from the wire, or null at the end of the stream. */
+  private ChatChunk read() {
+    if (reader == null) return null;
+    while (true) {
+      SseEvent event;
+      readLock.lock();
+      try {
+        if (state != State.OPEN) return null;
+        event = reader.next();
+      } catch (IOException | RuntimeException e) {
+        if (state == State.CLOSED || exchange.isCanceled()) return null;
+        if (e instanceof TchaviException t) throw t;
+        if (!(e instanceof IOException io)) throw e;
+        if (delivered) throw exchange.connectionError(io);
+        // Nothing reached the caller yet, so a new attempt cannot repeat a token.
+        release(false);
+        begin(exchange.retryAfterFailure(io));
+        continue;
+      } finally {
+        readLock.unlock();
+      }
+      if (event == null) return end();
+      String data = event.data();
+      String type = event.type();
+      if ("error".equals(type)) throw ErrorMapper.fromStreamError(data, response.headers());
+      if (type != null && !type.equals("message")) continue; // ping and other extensions
+      if (isDone(data)) {
+        state = State.DONE;
+        release(true);
+        return null;
+      }
+      if (data.isBlank()) continue;
+      ChatChunk chunk = parse(data);
+      if (chunk.extra().containsKey("error")) {
+        throw ErrorMapper.fromStreamError(data, response.headers());
+      }
+      return chunk;
+    }
+  }
+
+  /** The input ended without [DONE]: clean if every choice finished, otherwise an error. */
+  private ChatChunk end() {
+    if (!started.isEmpty() && finished.equals(started)) {
+      state = State.FINISHED;
+      release(true);
+      return null;
+    }
+    String unfinished = started.isEmpty() ? "before any chunk"
+        : "while choice " + firstUnfinished() + " had no finish_reason";
+    throw new TchaviStreamException("Stream ended without [DONE] " + unfinished
+        + requestIdSuffix());
+  }
+
+  private int firstUnfinished() {
+    BitSet open = (BitSet) started.clone();
+    open.andNot(finished);
+    return open.nextSetBit(0);
+  }
+
+  private ChatChunk parse(String data) {
+    try {
+      return Json.MAPPER.readValue(data, ChatChunk.class);
+    } catch (JsonProcessingException e) {
+      throw new TchaviStreamException("Stream sent a chunk that is not valid JSON ("
+          + e.getOriginalMessage() + "): " + ErrorMapper.shorten(data, MAX_PAYLOAD_IN_MESSAGE)
+          + requestIdSuffix(), e);
+    }
+  }
+
+  private void record(ChatChunk chunk) {
+    for (var choice : chunk.choices()) {
+      started.set(choice.index());
+      if (choice.finishReason() != null) finished.set(choice.index());
+    }
+    synchronized (accumulator) {
+      accumulator.add(chunk);
+    }
+  }
+
+  private static boolean isDone(String data) {
+    int length = data.length();
+    if (length < 6 || length > 64 || data.charAt(0) == '{') return false;
+    return data.strip().equals("[DONE]");
+  }
+
+  private String requestIdSuffix() {
+    String id = metadata != null ? metadata.requestId() : null;
+    return id != null ? " (request-id " + id + ")" : "";
+  }
+
+  /** Closes the response; {@code reuse} keeps the connection for the pool when it can be. */
+  private void release(boolean reuse) {
+    if (!reuse) exchange.cancel();
+    Response current = response;
+    if (current != null) current.close();
+  }
+
+  @Override
+  public Iterator<ChatChunk> iterator() {
+    if (iterated) throw new IllegalStateException("A ChatStream can be iterated only once");
+    iterated = true;
+    return this;
+  }
+
+  @Override
+  public Stream<ChatChunk> stream() {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
+        Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);
+  }
+
+  @Override
+  public ChatCompletion completion() {
+    synchronized (accumulator) {
+      return accumulator.completion().withMetadata(metadata);
+    }
+  }
+
+  @Override
+  public ResponseMetadata metadata() {
+    return metadata;
+  }
+
+  @Override
+  public State state() {
+    return state;
+  }
+
+  @Override
+  public void close() {
+    if (state == State.OPEN) state = State.CLOSED;
+    // Cancel first: it unblocks a reader in another thread, and closing then need not drain.
+    if (state == State.CLOSED) exchange.cancel();
+    if (readLock.tryLock()) {
+      try {
+        Response current = response;
+        if (current != null) current.close();
+      } finally {
+        readLock.unlock();
+      }
+    } // Otherwise the reading thread closes it as it returns from the canceled read.
+  }
+
+  @Override
+  public String toString() {
+    return "ChatStream{state=" + state + (metadata != null && metadata.requestId() != null
+        ? ", requestId=" + metadata.requestId() : "") + "}";
+  }
+}

@@ -1,0 +1,460 @@
+package com.tchavi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tchavi.chat.ChatChunk;
+import com.tchavi.chat.ChatCompletion;
+import com.tchavi.chat.ChatRequest;
+import com.tchavi.chat.ChatStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ChatStreamingTest {
+  @RegisterExtension final TestServer test = new TestServer();
+
+  private static final ChatRequest REQUEST =
+      ChatRequest.builder().model("gpt-4o-mini").addUserMessage("Tell me a short story.").build();
+
+  static String chunk(String content) {
+    return "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":"
+        + quote(content) + "}}]}\n\n";
+  }
+
+  static String quote(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  static String finish(String reason) {
+    return "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\""
+        + reason + "\"}]}\n\n";
+  }
+
+  static MockResponse sse(String body) {
+    return new MockResponse.Builder()
+        .setHeader("Content-Type", "text/event-stream")
+        .setHeader("X-Request-Id", "req_stream")
+        .setHeader("X-Credits-Remaining", "498")
+        .body(body)
+        .build();
+  }
+
+  static MockResponse sse(ScriptedBody.Script script) {
+    return new MockResponse.Builder()
+        .setHeader("Content-Type", "text/event-stream")
+        .body(new ScriptedBody(script))
+        .build();
+  }
+
+  /** Reads every chunk's text into {@code into}; rethrows what ended the stream. */
+  static void drain(ChatStream stream, List<String> into) {
+    for (ChatChunk chunk : stream) into.add(chunk.text());
+  }
+
+  @Test
+  void streamsChunksUntilDone() throws Exception {
+    test.server.enqueue(sse(TestServer.resource("chat-stream.sse")));
+    List<String> texts = new ArrayList<>();
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+      drain(stream, texts);
+      assertThat(stream.state()).isEqualTo(ChatStream.State.DONE);
+      ChatCompletion completion = stream.completion();
+      assertThat(completion.text()).isEqualTo("Once upon a time, ☕ \"café\" 🚀.");
+      assertThat(completion.id()).isEqualTo("chatcmpl-1");
+      assertThat(completion.choices().get(0).finishReason()).isEqualTo("stop");
+      assertThat(completion.usage().totalTokens()).isEqualTo(19);
+      assertThat(completion.tchavi().creditsUsed()).isEqualByComparingTo("1");
+      assertThat(completion.metadata().requestId()).isEqualTo("req_stream");
+      assertThat(stream.metadata().creditsRemaining()).isEqualByComparingTo("498");
+    }
+
+    assertThat(texts).containsExactly("", "Once", " upon", " a time, ☕ \"café\" 🚀.", "", "");
+    RecordedRequest request = test.takeRequest();
+    assertThat(request.getHeaders().get("Accept")).isEqualTo("text/event-stream");
+    assertThat(TestServer.json(request).path("stream").asBoolean()).isTrue();
+    assertThat(TestServer.json(request).path("model").asText()).isEqualTo("gpt-4o-mini");
+  }
+
+  @Test
+  void aStreamIsIteratedOnce() {
+    test.server.enqueue(sse(TestServer.resource("chat-stream.sse")));
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+      assertThat(stream.iterator()).isSameAs(stream);
+      assertThatThrownBy(stream::iterator).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void javaStreamClosesTheChatStream() {
+    test.server.enqueue(sse(TestServer.resource("chat-stream.sse")));
+    ChatStream stream = test.client.chat().completions().stream(REQUEST);
+
+    String firstTwo;
+    try (Stream<ChatChunk> chunks = stream.stream()) {
+      firstTwo = chunks.limit(2).map(ChatChunk::text).collect(Collectors.joining("|"));
+    }
+
+    assertThat(firstTwo).isEqualTo("|Once");
+    assertThat(stream.state()).isEqualTo(ChatStream.State.CLOSED);
+    assertThat(stream.hasNext()).isFalse();
+  }
+
+  @Test
+  void endWithoutDoneIsCleanWhenEveryChoiceFinished() {
+    test.server.enqueue(sse(chunk("Hi") + finish("stop")));
+    List<String> texts = new ArrayList<>();
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+      drain(stream, texts);
+      assertThat(stream.state()).isEqualTo(ChatStream.State.FINISHED);
+    }
+    assertThat(texts).containsExactly("Hi", "");
+  }
+
+  @Test
+  void missingDoneFailsStreamAfterDeliveringEveryChunk() {
+    test.server.enqueue(sse(chunk("Once") + chunk(" upon")));
+    List<String> texts = new ArrayList<>();
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+      assertThatThrownBy(() -> drain(stream, texts))
+          .isInstanceOf(TchaviStreamException.class)
+          .hasMessageContaining("without [DONE]")
+          .hasMessageContaining("choice 0");
+      assertThat(stream.state()).isEqualTo(ChatStream.State.FAILED);
+      assertThat(stream.completion().text()).isEqualTo("Once upon");
+    }
+    assertThat(texts).containsExactly("Once", " upon");
+  }
+
+  @Test
+  void lastLineWithoutNewlineIsStillDelivered() {
+    test.server.enqueue(sse(chunk("Once") + "data: {\"choices\":[{\"delta\":{\"content\":\"!\"},"
+        + "\"finish_reason\":\"stop\"}]}"));
+    List<String> texts = new ArrayList<>();
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+      drain(stream, texts);
+      assertThat(stream.state()).isEqualTo(ChatStream.State.FINISHED);
+    }
+    assertThat(texts).containsExactly("Once", "!");
+  }
+
+  @Test
+  void connectionCutMidBodyFailsAfterDeliveredChunks() {
+    test.server.enqueue(sse(sink -> {
+      ScriptedBody.send(sink, chunk("Once") + chunk(" upon") + "data: {\"choices\":[{\"de");
+      throw new IOException("cut");
+    }));
+    List<String> texts = new ArrayList<>();
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+      assertThatThrownBy(() -> drain(stream, texts))
+          .isInstanceOf(TchaviException.class);
+    }
+    assertThat(texts).containsExactly("Once", " upon");
+    assertThat(test.server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void throttledBodyArrivesWhole() {
+    StringBuilder body = new StringBuilder();
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      body.append(chunk("tok" + i + "é "));
+      expected.append("tok").append(i).append("é ");
+    }
+    body.append(finish("stop")).append("data: [DONE]\n\n");
+    test.server.enqueue(new MockResponse.Builder()
+        .setHeader("Content-Type", "text/event-stream")
+        .body(body.toString())
+        .throttleBody(7, 1, TimeUnit.MILLISECONDS)
+        .build());
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+      StringBuilder text = new StringBuilder();
+      for (ChatChunk chunk : stream) text.append(chunk.text());
+      assertThat(text.toString()).isEqualTo(expected.toString());
+      assertThat(stream.state()).isEqualTo(ChatStream.State.DONE);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "'{\"error\":{\"code\":\"invalid_api_key\",\"message\":\"Bad key.\"}}', AuthenticationException, 401",
+      "'{\"error\":{\"code\":\"rate_limit_exceeded\",\"message\":\"Slow down.\"}}', RateLimitException, 429",
+      "'{\"error\":{\"code\":\"insufficient_credits\",\"message\":\"Recharge.\"}}', InsufficientCreditsException, 402",
+      "'{\"error\":{\"message\":\"Overloaded.\",\"status\":503}}', InternalServerException, 503",
+      "'{\"error\":\"upstream_error\",\"message\":\"Provider down.\",\"statusCode\":502}', InternalServerException, 502",
+      "'{\"error\":{\"message\":\"Something odd.\"}}', TchaviApiException, 0",
+  })
+  void errorInsideTheStreamRaisesTheTypedException(String payload, String type, int status) {
+    test.server.enqueue(sse(chunk("Once") + "data: " + payload + "\n\n" + chunk("lost")));
+    List<String> texts = new ArrayList<>();
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+      Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> drain(stream, texts));
+      assertThat(e.getClass().getSimpleName()).isEqualTo(type);
+      assertThat(((TchaviApiException) e).statusCode()).isEqualTo(status);
+      assertThat(((TchaviApiException) e).body()).isEqualTo(payload);
+      assertThat(stream.state()).isEqualTo(ChatStream.State.FAILED);
+    }
+    assertThat(texts).containsExactly("Once");
+  }
+
+  @Test
+  void errorEventRaisesTheTypedException() {
+    test.server.enqueue(sse(chunk("Once")
+        + "event: error\ndata: {\"code\":\"rate_limit_exceeded\",\"message\":\"Slow down.\"}\n\n"));
+    List<String> texts = new ArrayList<>();
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+      assertThatThrownBy(() -> drain(stream, texts))
+          .isInstanceOf(RateLimitException.class)
+          .hasMessageContaining("rate_limit_exceeded: Slow down.");
+    }
+    assertThat(texts).containsExactly("Once");
+  }
+
+  @Test
+  void invalidJsonChunkNamesThePayload() {
+    test.server.enqueue(sse(chunk("Once") + "data: {not json at all}\n\n"));
+    List<String> texts = new ArrayList<>();
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+      assertThatThrownBy(() -> drain(stream, texts))
+          .isInstanceOf(TchaviStreamException.class)
+          .hasMessageContaining("not valid JSON")
+          .hasMessageContaining("{not json at all}");
+    }
+    assertThat(texts).containsExactly("Once");
+  }
+
+  @Test
+  void emptyChoicesNullContentAndUnknownFieldsAreNormal() {
+    test.server.enqueue(sse(
+        "data: {\"choices\":[],\"prompt_filter_results\":[{\"prompt_index\":0}]}\n\n"
+        + "data: {\"choices\":[{\"delta\":{\"content\":null,\"reasoning_content\":\"hmm\"}}]}\n\n"
+        + "data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"},\"finish_reason\":\"stop\","
+        + "\"surprise\":1}]}\n\n"
+        + "data: [DONE]\n\n"));
+    List<String> texts = new ArrayList<>();
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+      drain(stream, texts);
+      assertThat(stream.completion().text()).isEqualTo("Hi");
+      assertThat(stream.completion().choices().get(0).message().extra())
+          .containsEntry("reasoning_content", "hmm");
+    }
+    assertThat(texts).containsExactly("", "", "Hi");
+  }
+
+  @Test
+  void httpErrorRaisesTheSameExceptionAsCreate() {
+    test.server.enqueue(new MockResponse.Builder().code(402).setHeader("X-Request-Id", "req_9")
+        .body("{\"error\":{\"code\":\"insufficient_credits\",\"message\":\"Recharge.\"}}").build());
+
+    assertThatThrownBy(() -> test.client.chat().completions().stream(REQUEST))
+        .isInstanceOf(InsufficientCreditsException.class)
+        .hasMessage("HTTP 402 insufficient_credits: Recharge. (request-id req_9)");
+  }
+
+  @Test
+  void jsonErrorWithStatus200RaisesThatError() {
+    test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
+        .body("{\"error\":{\"code\":\"invalid_api_key\",\"message\":\"Bad key.\"}}").build());
+
+    assertThatThrownBy(() -> test.client.chat().completions().stream(REQUEST))
+        .isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("Bad key.");
+  }
+
+  @Test
+  void wholeCompletionInsteadOfAStreamBecomesOneChunk() {
+    test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
+        .body(TestServer.resource("chat-completion.json")).build());
+    List<String> texts = new ArrayList<>();
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+      drain(stream, texts);
+      assertThat(stream.state()).isEqualTo(ChatStream.State.FINISHED);
+      ChatCompletion completion = stream.completion();
+      assertThat(completion.usage().totalTokens()).isEqualTo(23);
+      assertThat(completion.choices().get(0).finishReason()).isEqualTo("stop");
+      assertThat(completion.choices().get(0).message().toolCalls()).singleElement()
+          .satisfies(call -> assertThat(call.function().name()).isEqualTo("get_weather"));
+    }
+    assertThat(texts).containsExactly("Once upon a time, a lantern learned to sing.");
+  }
+
+  @Test
+  void htmlWithStatus200IsAStreamError() {
+    test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html")
+        .body("<html>Sign in to the Wi-Fi</html>").build());
+
+    assertThatThrownBy(() -> test.client.chat().completions().stream(REQUEST))
+        .isInstanceOf(TchaviStreamException.class)
+        .hasMessageContaining("text/html")
+        .hasMessageContaining("Sign in to the Wi-Fi");
+  }
+
+  @Test
+  void retriesBeforeTheFirstChunk() {
+    test.server.enqueue(new MockResponse.Builder().code(503).build());
+    test.server.enqueue(sse(sink -> {
+      ScriptedBody.send(sink, ": warming up\n\n");
+      throw new IOException("cut before any chunk");
+    }));
+    test.server.enqueue(sse(chunk("Hi") + finish("stop") + "data: [DONE]\n\n"));
+    List<String> texts = new ArrayList<>();
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+      drain(stream, texts);
+    }
+
+    assertThat(texts).containsExactly("Hi", "");
+    assertThat(test.server.getRequestCount()).isEqualTo(3);
+    assertThat(test.sleeps).hasSize(2);
+  }
+
+  @Test
+  void neverRetriesAfterTheFirstChunk() {
+    test.server.enqueue(sse(sink -> {
+      ScriptedBody.send(sink, chunk("Once"));
+      throw new IOException("cut");
+    }));
+    test.server.enqueue(sse(chunk("again") + finish("stop")));
+    List<String> texts = new ArrayList<>();
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+      assertThatThrownBy(() -> drain(stream, texts))
+          .isInstanceOf(TchaviConnectionException.class);
+    }
+    assertThat(texts).containsExactly("Once");
+    assertThat(test.server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void idleStreamEndsWithAConnectionException() {
+    TchaviClient client = test.client(test.builder().readTimeout(Duration.ofMillis(200)));
+    CountDownLatch done = new CountDownLatch(1);
+    test.server.enqueue(sse(sink -> {
+      ScriptedBody.send(sink, chunk("Once"));
+      done.await(5, TimeUnit.SECONDS);
+    }));
+    List<String> texts = new ArrayList<>();
+
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
+      assertThatThrownBy(() -> drain(stream, texts))
+          .isInstanceOf(TchaviConnectionException.class)
+          .hasMessageContaining("read timeout")
+          .hasCauseInstanceOf(java.net.SocketTimeoutException.class);
+    } finally {
+      done.countDown();
+    }
+    assertThat(texts).containsExactly("Once");
+  }
+
+  @Test
+  void aLiveStreamOutlivesTheFullCallTimeout() {
+    TchaviClient client = test.client(test.builder().timeout(Duration.ofMillis(100)));
+    test.server.enqueue(sse(sink -> {
+      for (int i = 0; i < 6; i++) {
+        ScriptedBody.send(sink, chunk("t" + i));
+        Thread.sleep(50);
+      }
+      ScriptedBody.send(sink, finish("stop") + "data: [DONE]\n\n");
+    }));
+
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
+      StringBuilder text = new StringBuilder();
+      for (ChatChunk chunk : stream) text.append(chunk.text());
+      assertThat(text.toString()).isEqualTo("t0t1t2t3t4t5");
+    }
+  }
+
+  @Test
+  void perRequestDeadlineEndsAStream() {
+    CountDownLatch done = new CountDownLatch(1);
+    test.server.enqueue(sse(sink -> {
+      for (int i = 0; i < 100 && done.getCount() > 0; i++) {
+        ScriptedBody.send(sink, chunk("t"));
+        done.await(20, TimeUnit.MILLISECONDS);
+      }
+    }));
+    List<String> texts = new ArrayList<>();
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST,
+        RequestOptions.builder().timeout(Duration.ofMillis(300)).build())) {
+      assertThatThrownBy(() -> drain(stream, texts))
+          .isInstanceOf(TchaviConnectionException.class)
+          .hasMessageContaining("timeout");
+    } finally {
+      done.countDown();
+    }
+    assertThat(texts).isNotEmpty().allMatch("t"::equals);
+  }
+
+  @Test
+  void chunkIsDeliveredBeforeTheNextIsSent() throws Exception {
+    CountDownLatch received = new CountDownLatch(1);
+    boolean[] sawIt = new boolean[1];
+    test.server.enqueue(sse(sink -> {
+      ScriptedBody.send(sink, chunk("first"));
+      sawIt[0] = received.await(10, TimeUnit.SECONDS);
+      ScriptedBody.send(sink, chunk("second") + finish("stop") + "data: [DONE]\n\n");
+    }));
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+      assertThat(stream.next().text()).isEqualTo("first");
+      received.countDown();
+      assertThat(stream.next().text()).isEqualTo("second");
+    }
+    assertThat(sawIt[0]).as("client had chunk 1 before chunk 2 was sent").isTrue();
+  }
+
+  @Test
+  void closeFromAnotherThreadUnblocksTheReader() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    test.server.enqueue(sse(sink -> {
+      ScriptedBody.send(sink, chunk("Once"));
+      release.await(10, TimeUnit.SECONDS);
+    }));
+
+    ChatStream stream = test.client.chat().completions().stream(REQUEST);
+    try {
+      assertThat(stream.next().text()).isEqualTo("Once");
+      Thread closer = new Thread(() -> {
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException ignored) {
+          // Close now.
+        }
+        stream.close();
+      });
+      closer.start();
+      assertThat(stream.hasNext()).isFalse();
+      closer.join(5_000);
+      assertThat(stream.state()).isEqualTo(ChatStream.State.CLOSED);
+      assertThat(stream.completion().text()).isEqualTo("Once");
+    } finally {
+      release.countDown();
+      stream.close();
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package com.tchavi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.tchavi.chat.ChatRequest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class TchaviClientTest {
+  @RegisterExtension final TestServer test = new TestServer();
+
+  private static final ChatRequest REQUEST =
+      ChatRequest.builder().model("gpt-4o-mini").addUserMessage("Hi").build();
+
+  @Test
+  void defaultsToTchavisBaseUrl() {
+    try (TchaviClient client = TchaviClient.builder().apiKey("k").build()) {
+      assertThat(client.baseUrl()).isEqualTo("https://tchavi.com/api/v1");
+    }
+  }
+
+  @Test
+  void fromEnvReadsKeyAndBaseUrl() {
+    Map<String, String> env = Map.of(
+        "TCHAVI_API_KEY", "sk-tch-env", "TCHAVI_BASE_URL", "https://eu.tchavi.example/api/v1");
+    try (TchaviClient client = TchaviClient.fromEnv(env::get)) {
+      assertThat(client.baseUrl()).isEqualTo("https://eu.tchavi.example/api/v1");
+    }
+  }
+
+  @Test
+  void fromEnvWithoutKeyNamesTheVariable() {
+    assertThatThrownBy(() -> TchaviClient.fromEnv(name -> null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("TCHAVI_API_KEY");
+  }
+
+  @Test
+  void missingKeyFailsAtBuild() {
+    assertThatThrownBy(() -> TchaviClient.builder().build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("apiKey");
+    assertThatThrownBy(() -> TchaviClient.builder().apiKey(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("apiKey == null");
+  }
+
+  @Test
+  void plainHttpToAnotherHostIsRefused() {
+    assertThatThrownBy(() -> TchaviClient.builder().apiKey("k")
+        .baseUrl("http://tchavi.com/api/v1").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("in clear")
+        .hasMessageContaining("allowInsecureHttp");
+  }
+
+  @Test
+  void plainHttpIsAllowedToLoopbackOrWhenAsked() {
+    for (String url : List.of("http://127.0.0.1:8080/v1", "http://localhost/v1",
+        "http://[::1]:9000/v1", "http://127.0.0.2/v1")) {
+      TchaviClient.builder().apiKey("k").baseUrl(url).build().close();
+    }
+    TchaviClient.builder().apiKey("k").baseUrl("http://proxy.internal/v1")
+        .allowInsecureHttp(true).build().close();
+  }
+
+  @Test
+  void badBaseUrlIsRefused() {
+    assertThatThrownBy(() -> TchaviClient.builder().baseUrl("tchavi.com"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tchavi.com");
+  }
+
+  @Test
+  void keyNeverAppearsInToStringErrorsOrLogs() {
+    Logger logger = Logger.getLogger("com.tchavi");
+    List<String> logs = new CopyOnWriteArrayList<>();
+    Handler handler = new Handler() {
+      @Override public void publish(LogRecord record) {
+        logs.add(record.getMessage() + " " + record.getThrown());
+      }
+      @Override public void flush() {}
+      @Override public void close() {}
+    };
+    Level level = logger.getLevel();
+    logger.setLevel(Level.ALL);
+    logger.addHandler(handler);
+    try {
+      test.server.enqueue(new MockResponse.Builder().code(503).build());
+      test.server.enqueue(new MockResponse.Builder()
+          .onRequestStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+      test.server.enqueue(new MockResponse.Builder().code(401)
+          .body("{\"error\":{\"code\":\"invalid_api_key\",\"message\":\"Bad key.\"}}").build());
+
+      Throwable error = catchThrowable(() -> test.client.chat().completions().create(REQUEST));
+
+      assertThat(error).isInstanceOf(AuthenticationException.class);
+      assertThat(logs).hasSize(2).allSatisfy(line -> assertThat(line).contains("Retrying"));
+      StringWriter trace = new StringWriter();
+      error.printStackTrace(new PrintWriter(trace));
+      String everything = String.join("\n", logs) + trace + test.client
+          + TchaviClient.builder().apiKey(TestServer.API_KEY) + REQUEST;
+      assertThat(everything).doesNotContain(TestServer.API_KEY).doesNotContain("9f8e7d6c");
+    } finally {
+      logger.removeHandler(handler);
+      logger.setLevel(level);
+    }
+  }
+
+  @Test
+  void closeLeavesACallersOkHttpClientRunning() throws Exception {
+    OkHttpClient shared = new OkHttpClient();
+    try {
+      TchaviClient client = test.builder().okHttpClient(shared).build();
+      test.server.enqueue(new MockResponse.Builder()
+          .body("{\"choices\":[{\"message\":{\"content\":\"Hi!\"}}]}").build());
+      client.chat().completions().create(REQUEST);
+      client.close();
+
+      test.server.enqueue(new MockResponse.Builder().body("still here").build());
+      try (Response response = shared.newCall(
+          new Request.Builder().url(test.server.url("/ping")).build()).execute()) {
+        assertThat(response.body().string()).isEqualTo("still here");
+      }
+      assertThat(shared.dispatcher().executorService().isShutdown()).isFalse();
+    } finally {
+      shared.dispatcher().executorService().shutdown();
+      shared.connectionPool().evictAll();
+    }
+  }
+
+  @Test
+  void closeIsIdempotent() {
+    TchaviClient client = test.builder().build();
+    client.close();
+    client.close();
+    assertThatThrownBy(() -> client.chat().completions().create(REQUEST))
+        .isInstanceOf(IllegalStateException.class);
+  }
+}

@@ -228,17 +228,13 @@ public final class SseReader {
     while (i < n && isSpace(value.charAt(i))) i++;
     if (i == n || (value.charAt(i) != '{' && value.charAt(i) != '[')) return false;
     int depth = 0;
-    boolean inString = false;
     for (; i < n; i++) {
       char c = value.charAt(i);
-      if (inString) {
-        if (c == '\\') {
-          i++;
-        } else if (c == '"') {
-          inString = false;
+      if (c == '"') {
+        // Skip the string in a tight loop of its own: most of a chunk is strings.
+        for (i++; i < n && (c = value.charAt(i)) != '"'; i++) {
+          if (c == '\\') i++;
         }
-      } else if (c == '"') {
-        inString = true;
       } else if (c == '{' || c == '[') {
         depth++;
       } else if ((c == '}' || c == ']') && --depth == 0) {

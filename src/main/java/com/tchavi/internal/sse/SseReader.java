@@ -206,7 +206,7 @@ public final class SseReader {
   }
 
   /** Returns the value as a number if it is only ASCII digits and fits a long, or -1. */
-  static long parseRetry(String value) {
+  private static long parseRetry(String value) {
     if (value.isEmpty()) return -1L;
     long result = 0L;
     for (int i = 0; i < value.length(); i++) {

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * One event of a streamed answer: the next piece of each choice, and on some chunks the token
- * {@link Usage} or Tchavi's credit figures. {@link #text()} is the usual way in.
+ * {@link Usage} or Tchavi's credit figures. {@link #text()} is the usual way in; a {@link
+ * ChatCompletionAccumulator} puts the chunks back together.
  *
  * <p>Immutable and thread-safe.
  *

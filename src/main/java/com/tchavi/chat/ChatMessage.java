@@ -116,15 +116,8 @@ public record ChatMessage(
       @JsonProperty("tool_call_id") String toolCallId,
       @JsonProperty("refusal") String refusal,
       @JsonAnySetter Map<String, Object> extra) {
-    String text = null;
-    List<ContentPart> parts = null;
-    if (content == null || content.isNull() || content.isMissingNode()) {
-      // No content: an assistant message that only calls tools.
-    } else if (content.isArray() || content.isObject()) {
-      parts = ContentPart.fromJson(content);
-    } else {
-      text = content.asText();
-    }
+    List<ContentPart> parts = ContentPart.partsIn(content);
+    String text = parts == null ? ContentPart.textIn(content) : null;
     return new ChatMessage(role, text, parts, name, toolCalls, toolCallId, refusal, extra);
   }
 }

@@ -89,9 +89,19 @@ public record ContentPart(
     return result.toString();
   }
 
-  /** Returns the parts in a JSON {@code content} array, or the one part that is an object. */
-  static List<ContentPart> fromJson(JsonNode content) {
+  /**
+   * Returns the parts of a JSON {@code content} value that is an array (or one object), or null
+   * when it is a string or absent.
+   */
+  static List<ContentPart> partsIn(JsonNode content) {
+    if (content == null || !(content.isArray() || content.isObject())) return null;
     JsonNode array = content.isArray() ? content : Json.MAPPER.createArrayNode().add(content);
     return Json.MAPPER.convertValue(array, LIST);
+  }
+
+  /** Returns a JSON {@code content} string as text, or null when the content is null or absent. */
+  static String textIn(JsonNode content) {
+    if (content == null || content.isNull() || content.isMissingNode()) return null;
+    return content.asText();
   }
 }

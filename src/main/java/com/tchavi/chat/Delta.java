@@ -42,14 +42,8 @@ public record Delta(
       @JsonProperty("refusal") String refusal,
       @JsonProperty("tool_calls") List<ToolCall> toolCalls,
       @JsonAnySetter Map<String, Object> extra) {
-    String text = null;
-    if (content == null || content.isNull() || content.isMissingNode()) {
-      // Most deltas carry no content.
-    } else if (content.isArray() || content.isObject()) {
-      text = ContentPart.joinText(ContentPart.fromJson(content));
-    } else {
-      text = content.asText();
-    }
+    List<ContentPart> parts = ContentPart.partsIn(content);
+    String text = parts == null ? ContentPart.textIn(content) : ContentPart.joinText(parts);
     return new Delta(role, text, refusal, toolCalls, extra);
   }
 }

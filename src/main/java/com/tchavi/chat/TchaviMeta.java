@@ -1,5 +1,6 @@
 package com.tchavi.chat;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
@@ -24,7 +25,7 @@ public record TchaviMeta(
     @JsonProperty("model_type") String modelType,
     String mode,
     @JsonProperty("mode_effective") String modeEffective,
-    @JsonAnySetter Map<String, Object> extra) {
+    @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
   public TchaviMeta {
     extra = Extras.copy(extra);

@@ -2,7 +2,7 @@ package com.tchavi;
 
 /**
  * The root of every exception this SDK throws. It is unchecked: catch the subclass you can act on
- * ({@code RateLimitException}, {@link TchaviConnectionException}, ...) and let the rest travel.
+ * ({@link RateLimitException}, {@link TchaviConnectionException}, ...) and let the rest travel.
  */
 public class TchaviException extends RuntimeException {
   private static final long serialVersionUID = 1L;

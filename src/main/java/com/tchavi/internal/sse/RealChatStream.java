@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tchavi.ResponseMetadata;
-import com.tchavi.TchaviException;
 import com.tchavi.TchaviStreamException;
 import com.tchavi.chat.ChatChunk;
 import com.tchavi.chat.ChatCompletion;
@@ -167,15 +166,16 @@ public final class RealChatStream implements ChatStream {
       try {
         if (state != State.OPEN) return null;
         event = reader.next();
-      } catch (IOException | RuntimeException e) {
-        if (state == State.CLOSED || exchange.isCanceled()) return null;
-        if (e instanceof TchaviException t) throw t;
-        if (!(e instanceof IOException io)) throw e;
-        if (delivered) throw exchange.connectionError(io);
+      } catch (IOException e) {
+        if (closedByCaller()) return null;
+        if (delivered) throw exchange.connectionError(e);
         // Nothing reached the caller yet, so a new attempt cannot repeat a token.
-        release(false);
-        begin(exchange.retryAfterFailure(io));
+        response.close();
+        begin(exchange.retryAfterFailure(e));
         continue;
+      } catch (RuntimeException e) {
+        if (closedByCaller()) return null; // Whatever a read broken by close() threw.
+        throw e;
       } finally {
         readLock.unlock();
       }
@@ -196,6 +196,14 @@ public final class RealChatStream implements ChatStream {
       }
       return chunk;
     }
+  }
+
+  /** Returns true if the caller closed the stream; the response is then closed here. */
+  private boolean closedByCaller() {
+    if (state != State.CLOSED && !exchange.isCanceled()) return false;
+    Response current = response;
+    if (current != null) current.close();
+    return true;
   }
 
   /** The input ended without [DONE]: clean if every choice finished, otherwise an error. */

@@ -160,7 +160,7 @@ class RetryTest {
   @Test
   void retriesAConnectionFailure() {
     test.server.enqueue(new MockResponse.Builder()
-        .onRequestStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        .onRequestStart(new SocketEffect.CloseSocket()).build());
     test.server.enqueue(ok());
 
     assertThat(test.client.chat().completions().create(REQUEST).text()).isEqualTo("Hi!");
@@ -171,7 +171,7 @@ class RetryTest {
   void connectionFailureAfterRetriesIsAConnectionException() {
     for (int i = 0; i < 3; i++) {
       test.server.enqueue(new MockResponse.Builder()
-          .onRequestStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+          .onRequestStart(new SocketEffect.CloseSocket()).build());
     }
 
     assertThatThrownBy(() -> test.client.chat().completions().create(REQUEST))

@@ -81,7 +81,7 @@ class StreamLeakTest {
     test.server.enqueue(new MockResponse.Builder()
         .setHeader("Content-Type", "text/event-stream").body(longStream()).build());
     try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
-      assertThat(stream.stream().count()).isEqualTo(202);
+      assertThat(stream.stream().count()).isEqualTo(201);
       assertThat(stream.state()).isEqualTo(ChatStream.State.DONE);
     }
     assertThat(test.server.getRequestCount()).isEqualTo(STREAMS + 1);

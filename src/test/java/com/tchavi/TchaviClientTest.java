@@ -15,7 +15,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import mockwebserver3.MockResponse;
-import mockwebserver3.SocketEffect;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -103,8 +102,7 @@ class TchaviClientTest {
     logger.addHandler(handler);
     try {
       test.server.enqueue(new MockResponse.Builder().code(503).build());
-      test.server.enqueue(new MockResponse.Builder()
-          .onRequestStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+      test.server.enqueue(new MockResponse.Builder().code(502).build());
       test.server.enqueue(new MockResponse.Builder().code(401)
           .body("{\"error\":{\"code\":\"invalid_api_key\",\"message\":\"Bad key.\"}}").build());
 

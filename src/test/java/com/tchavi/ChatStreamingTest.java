@@ -7,7 +7,6 @@ import com.tchavi.chat.ChatChunk;
 import com.tchavi.chat.ChatCompletion;
 import com.tchavi.chat.ChatRequest;
 import com.tchavi.chat.ChatStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,15 +156,15 @@ class ChatStreamingTest {
 
   @Test
   void connectionCutMidBodyFailsAfterDeliveredChunks() {
-    test.server.enqueue(sse(sink -> {
-      ScriptedBody.send(sink, chunk("Once") + chunk(" upon") + "data: {\"choices\":[{\"de");
-      throw new IOException("cut");
-    }));
+    test.server.enqueue(ScriptedBody.cutAfter(
+        chunk("Once") + chunk(" upon") + "data: {\"choices\":[{\"de"));
     List<String> texts = new ArrayList<>();
 
     try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
       assertThatThrownBy(() -> drain(stream, texts))
-          .isInstanceOf(TchaviException.class);
+          .isInstanceOf(TchaviConnectionException.class)
+          .hasMessageContaining("unexpected end of stream");
+      assertThat(stream.state()).isEqualTo(ChatStream.State.FAILED);
     }
     assertThat(texts).containsExactly("Once", " upon");
     assertThat(test.server.getRequestCount()).isEqualTo(1);
@@ -316,10 +315,7 @@ class ChatStreamingTest {
   @Test
   void retriesBeforeTheFirstChunk() {
     test.server.enqueue(new MockResponse.Builder().code(503).build());
-    test.server.enqueue(sse(sink -> {
-      ScriptedBody.send(sink, ": warming up\n\n");
-      throw new IOException("cut before any chunk");
-    }));
+    test.server.enqueue(ScriptedBody.cutAfter(": warming up\n\n"));
     test.server.enqueue(sse(chunk("Hi") + finish("stop") + "data: [DONE]\n\n"));
     List<String> texts = new ArrayList<>();
 
@@ -334,10 +330,7 @@ class ChatStreamingTest {
 
   @Test
   void neverRetriesAfterTheFirstChunk() {
-    test.server.enqueue(sse(sink -> {
-      ScriptedBody.send(sink, chunk("Once"));
-      throw new IOException("cut");
-    }));
+    test.server.enqueue(ScriptedBody.cutAfter(chunk("Once")));
     test.server.enqueue(sse(chunk("again") + finish("stop")));
     List<String> texts = new ArrayList<>();
 

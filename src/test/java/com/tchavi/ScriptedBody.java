@@ -1,8 +1,11 @@
 package com.tchavi;
 
 import java.io.IOException;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
+import okio.Buffer;
 import okio.BufferedSink;
+import okio.Okio;
 
 /** A chunked response body written by a script, which may flush, wait and fail as it goes. */
 final class ScriptedBody implements MockResponseBody {
@@ -35,5 +38,29 @@ final class ScriptedBody implements MockResponseBody {
   static void send(BufferedSink sink, String text) throws IOException {
     sink.writeUtf8(text);
     sink.flush();
+  }
+
+  /**
+   * Returns an event stream that sends {@code text} inside an HTTP chunk announced as longer, then
+   * drops the connection: the client sees its bytes, then "unexpected end of stream".
+   */
+  static MockResponse cutAfter(String text) {
+    return new MockResponse.Builder()
+        .setHeader("Content-Type", "text/event-stream")
+        .setHeader("Transfer-Encoding", "chunked")
+        .socketHandler(socket -> {
+          try {
+            BufferedSink sink = Okio.buffer(socket.getSink());
+            Buffer data = new Buffer().writeUtf8(text);
+            sink.writeHexadecimalUnsignedLong(data.size() + 100).writeUtf8("\r\n").writeAll(data);
+            sink.flush();
+            Thread.sleep(20); // Let the client read the bytes before the cut.
+          } catch (IOException | InterruptedException ignored) {
+            // Cut below either way.
+          } finally {
+            socket.cancel();
+          }
+        })
+        .build();
   }
 }

@@ -41,6 +41,7 @@ public final class RealChatStream implements ChatStream {
   private final BitSet finished = new BitSet();
   /** Chunks ready before any event is read: a 200 that answered JSON instead of a stream. */
   private final ArrayDeque<ChatChunk> ready = new ArrayDeque<>();
+  private final ChunkParser parser = new ChunkParser();
 
   private volatile Response response;
   private volatile ResponseMetadata metadata;
@@ -226,13 +227,21 @@ public final class RealChatStream implements ChatStream {
   }
 
   private ChatChunk parse(String data) {
+    ChatChunk chunk;
     try {
-      return Json.MAPPER.readValue(data, ChatChunk.class);
+      chunk = parser.parse(data);
     } catch (JsonProcessingException e) {
       throw new TchaviStreamException("Stream sent a chunk that is not valid JSON ("
           + e.getOriginalMessage() + "): " + ErrorMapper.shorten(data, MAX_PAYLOAD_IN_MESSAGE)
           + requestIdSuffix(), e);
+    } catch (IOException e) {
+      throw new TchaviStreamException("Stream sent a chunk that could not be read: " + e, e);
     }
+    if (chunk == null) {
+      throw new TchaviStreamException("Stream sent a chunk that is not a JSON object: "
+          + ErrorMapper.shorten(data, MAX_PAYLOAD_IN_MESSAGE) + requestIdSuffix());
+    }
+    return chunk;
   }
 
   private void record(ChatChunk chunk) {

@@ -1,0 +1,133 @@
+package com.tchavi.internal.sse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.tchavi.chat.ChatChunk;
+import com.tchavi.internal.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** The fast path must give exactly what Jackson's data binding gives, for every shape. */
+class ChunkParserTest {
+  static List<String> chunks() throws IOException {
+    List<String> chunks = new ArrayList<>();
+    for (String name : List.of("stream-tool-calls.jsonl", "stream-reasoning.jsonl")) {
+      try (InputStream in = ChunkParserTest.class.getResourceAsStream("/com/tchavi/chat/" + name)) {
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+          if (!line.isBlank()) chunks.add(line);
+        }
+      }
+    }
+    try (InputStream in = ChunkParserTest.class.getResourceAsStream("/com/tchavi/chat-stream.sse")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.startsWith("data: {")) chunks.add(line.substring(6));
+      }
+    }
+    chunks.addAll(List.of(
+        "{}",
+        "{\"choices\":null,\"usage\":null,\"tchavi\":null}",
+        "{\"choices\":[]}",
+        "{\"choices\":[{}]}",
+        "{\"choices\":[{\"delta\":null,\"index\":null}]}",
+        "{\"choices\":[{\"index\":1,\"delta\":{\"content\":\"b\"}},"
+            + "{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
+        "{\"choices\":[{\"delta\":{\"content\":[{\"type\":\"text\",\"text\":\"part\"}]}}]}",
+        "{\"choices\":[{\"delta\":{\"content\":\"x\",\"reasoning_content\":\"why\",\"n\":1.5,"
+            + "\"list\":[1,\"a\",null,{\"k\":true}],\"nothing\":null}}]}",
+        "{\"created\":\"1764000000\",\"choices\":[{\"index\":\"2\"}]}",
+        "{\"created\":1.5,\"choices\":[{\"finish_reason\":7}]}",
+        "{\"id\":\"a\",\"id\":\"b\",\"choices\":[{\"delta\":{\"content\":\"1\",\"content\":\"2\"}}]}",
+        "{\"choices\":[{\"delta\":{\"content\":\"é ☕ 🚀 \\\"q\\\" \\\\ \\u00e9\\n\"},"
+            + "\"surprise\":{\"deep\":[1,2]},\"logprobs\":{\"content\":[{\"token\":\"a\","
+            + "\"logprob\":-0.5,\"bytes\":[97],\"top_logprobs\":[]}]}}]}",
+        "{\"choices\":[{\"delta\":{\"tool_calls\":null,\"refusal\":\"no\"}}],\"prompt_filter_results\":"
+            + "[{\"prompt_index\":0}],\"usage\":{\"prompt_tokens\":3,\"total_tokens\":5,"
+            + "\"cost\":0.001},\"tchavi\":{\"credits_used\":2,\"credits_remaining\":9.5}}",
+        "{\"error\":{\"code\":\"rate_limit_exceeded\",\"message\":\"Slow down.\"}}",
+        "{\"choices\":[{\"delta\":{\"content\":\"a\"}}]} trailing"));
+    Random random = new Random(7);
+    for (int i = 0; i < 200; i++) chunks.add(randomChunk(random));
+    return chunks;
+  }
+
+  private static String randomChunk(Random random) {
+    StringBuilder json = new StringBuilder("{");
+    List<String> fields = new ArrayList<>(List.of(
+        "\"id\":\"chatcmpl-" + random.nextInt(3) + "\"",
+        "\"object\":\"chat.completion.chunk\"",
+        "\"created\":" + (random.nextBoolean() ? "null" : String.valueOf(random.nextInt())),
+        "\"model\":" + (random.nextBoolean() ? "null" : "\"gpt-4o-mini\""),
+        "\"x_" + random.nextInt(5) + "\":" + random.nextInt(),
+        "\"choices\":[" + randomChoice(random) + (random.nextInt(4) == 0
+            ? "," + randomChoice(random) : "") + "]"));
+    java.util.Collections.shuffle(fields, random);
+    int keep = 1 + random.nextInt(fields.size());
+    json.append(String.join(",", fields.subList(0, keep)));
+    return json.append('}').toString();
+  }
+
+  private static String randomChoice(Random random) {
+    List<String> fields = new ArrayList<>(List.of(
+        "\"index\":" + random.nextInt(3),
+        "\"finish_reason\":" + (random.nextBoolean() ? "null" : "\"stop\""),
+        "\"logprobs\":null",
+        "\"delta\":{" + String.join(",", randomDelta(random)) + "}"));
+    java.util.Collections.shuffle(fields, random);
+    return "{" + String.join(",", fields.subList(0, 1 + random.nextInt(fields.size()))) + "}";
+  }
+
+  private static List<String> randomDelta(Random random) {
+    List<String> fields = new ArrayList<>(List.of(
+        "\"role\":\"assistant\"",
+        "\"content\":" + (random.nextBoolean() ? "null" : "\"t" + random.nextInt(100) + "\""),
+        "\"reasoning_content\":\"r" + random.nextInt(9) + "\"",
+        "\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{}\"}}]"));
+    java.util.Collections.shuffle(fields, random);
+    return fields.subList(0, random.nextInt(fields.size() + 1));
+  }
+
+  @ParameterizedTest
+  @MethodSource("chunks")
+  void givesWhatDataBindingGives(String json) throws IOException {
+    ChatChunk expected = Json.MAPPER.readValue(json, ChatChunk.class);
+
+    assertThat(new ChunkParser().parse(json)).isEqualTo(expected);
+  }
+
+  @Test
+  void sharesStringsThatRepeatFromChunkToChunk() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    String json = "{\"id\":\"chatcmpl-1\",\"model\":\"gpt-4o-mini\","
+        + "\"choices\":[{\"delta\":{\"role\":\"assistant\",\"content\":\"a\"}}]}";
+
+    ChatChunk first = parser.parse(json);
+    ChatChunk second = parser.parse(json);
+
+    assertThat(second.id()).isSameAs(first.id());
+    assertThat(second.model()).isSameAs(first.model());
+    assertThat(second.choices().get(0).delta().role()).isSameAs(first.choices().get(0).delta().role());
+    assertThat(parser.parse(json.replace("chatcmpl-1", "chatcmpl-2")).id()).isEqualTo("chatcmpl-2");
+  }
+
+  @Test
+  void malformedJsonFailsLikeDataBinding() {
+    assertThatThrownBy(() -> new ChunkParser().parse("{\"choices\":[{\"delta\":"))
+        .isInstanceOf(JsonProcessingException.class);
+    assertThatThrownBy(() -> new ChunkParser().parse("{not json}"))
+        .isInstanceOf(JsonProcessingException.class);
+  }
+
+  @Test
+  void jsonNullIsNoChunk() throws IOException {
+    assertThat(new ChunkParser().parse("null")).isNull();
+  }
+}

@@ -92,6 +92,8 @@ check_StreamAccumulatorExample() {
   expect '^finish reason: +stop$'
   expect '^credits used: +[0-9]+$'
   expect '^request id: +req_'
+  expect '^finish reason: +tool_calls$'
+  expect '^tool call: +get_weather\{"city":"Dakar"\}, from ([3-9]|[1-9][0-9]+) chunks$'
 }
 check_ToolCallExample() {
   expect '^model calls get_weather\{"city":"Dakar"\}$'

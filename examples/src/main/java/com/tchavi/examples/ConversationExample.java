@@ -19,7 +19,8 @@ import java.util.List;
  */
 public final class ConversationExample {
   public static void main(String[] args) throws IOException {
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     List<ChatMessage> history = new ArrayList<>();
     history.add(ChatMessage.system("You are a friendly storyteller. Be brief."));
 

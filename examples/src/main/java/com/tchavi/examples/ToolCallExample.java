@@ -59,7 +59,7 @@ public final class ToolCallExample {
     return request.build();
   }
 
-  /** The tool: reads the model's JSON arguments, returns JSON. A real one asks a weather service. */
+  /** The tool: reads the model's JSON arguments, returns JSON. A real one would look it up. */
   private static String getWeather(String argumentsJson) throws JsonProcessingException {
     String city = JSON.readTree(argumentsJson).path("city").asText();
     return JSON.writeValueAsString(new Weather(city, 29, "sunny"));

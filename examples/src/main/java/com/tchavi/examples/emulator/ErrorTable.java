@@ -20,7 +20,8 @@ enum ErrorTable {
       "Per-user rate limit reached. Upgrade your plan to increase it."),
   TPM_RATE_LIMIT_EXCEEDED("error-429-tpm", 429, "tpm_rate_limit_exceeded",
       "Tokens-per-minute limit reached. Wait before retrying."),
-  INTERNAL_ERROR("error-500", 500, "internal_error", "Internal server error. Retry or contact support."),
+  INTERNAL_ERROR("error-500", 500, "internal_error",
+      "Internal server error. Retry or contact support."),
   UPSTREAM_ERROR("error-502", 502, "upstream_error", "The AI provider is temporarily unavailable.");
 
   /** Seconds to wait after a 429: what is left of the minute the limits count in. */

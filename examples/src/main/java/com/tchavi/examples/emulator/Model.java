@@ -40,7 +40,9 @@ final class Model {
     }
     String asked = text(lastUserMessage(messages));
     JsonNode tools = request.path("tools");
-    if (tools.isArray() && tools.size() > 0 && !request.path("tool_choice").asText().equals("none")) {
+    boolean toolsOffered = tools.isArray() && !tools.isEmpty()
+        && !request.path("tool_choice").asText().equals("none");
+    if (toolsOffered) {
       return Reply.toolCall(callFirstTool(tools.get(0).path("function"), asked));
     }
     String lower = asked.toLowerCase(Locale.ROOT);
@@ -90,8 +92,11 @@ final class Model {
       JsonNode fields = json.readTree(content);
       if (fields.isObject()) {
         StringBuilder facts = new StringBuilder();
-        fields.properties().forEach(field -> facts.append(facts.length() == 0 ? "" : ", ")
-            .append(field.getKey().replace('_', ' ')).append(' ').append(field.getValue().asText()));
+        for (Map.Entry<String, JsonNode> field : fields.properties()) {
+          if (facts.length() > 0) facts.append(", ");
+          facts.append(field.getKey().replace('_', ' ')).append(' ')
+              .append(field.getValue().asText());
+        }
         content = facts.toString();
       }
     } catch (Exception notJson) {

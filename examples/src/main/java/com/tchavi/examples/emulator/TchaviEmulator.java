@@ -112,7 +112,8 @@ public final class TchaviEmulator implements AutoCloseable {
           "No route for " + request.getMethod() + " " + request.getUrl().encodedPath());
     }
     if (!("Bearer " + API_KEY).equals(request.getHeaders().get("Authorization"))) {
-      return error(requestId, 401, ErrorTable.INVALID_API_KEY.code, ErrorTable.INVALID_API_KEY.message);
+      ErrorTable invalidKey = ErrorTable.INVALID_API_KEY;
+      return error(requestId, invalidKey.status, invalidKey.code, invalidKey.message);
     }
     JsonNode body;
     try {
@@ -121,7 +122,7 @@ public final class TchaviEmulator implements AutoCloseable {
       return error(requestId, 400, "invalid_request", "The body is not JSON: " + e.getMessage());
     }
     String modelName = body == null ? "" : body.path("model").asText("");
-    if (modelName.isEmpty() || !body.path("messages").isArray() || body.path("messages").isEmpty()) {
+    if (modelName.isEmpty() || body.path("messages").isEmpty()) {
       return error(requestId, 400, "invalid_request", "model and messages are required.");
     }
     Optional<ErrorTable> asked = ErrorTable.forModel(modelName);

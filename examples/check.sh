@@ -42,16 +42,18 @@ expect_clean_run() { # exit code 0, and stderr holds only the emulator's one lin
   [ "$(wc -l <"$work/err")" -eq 1 ] && grep -q 'local Tchavi emulator at http://127.0.0.1:' "$work/err" \
     || problems+=("stderr is not the emulator's one line")
 }
-report() { # report NAME SECONDS
+note=""
+report() { # report NAME SECONDS: ok or FAIL, with $note if any
   if [ ${#problems[@]} -eq 0 ]; then
     passed=$((passed + 1))
-    echo "ok   $1 (${2}s)"
+    echo "ok   $1 (${2}s${note:+, $note})"
   else
     failed=$((failed + 1))
     echo "FAIL $1: ${problems[*]}"
     echo "---- stdout"; cat "$work/out"; echo "---- stderr"; cat "$work/err"; echo "----"
   fi
   problems=()
+  note=""
 }
 
 check() { # check NAME [STDIN], then the expectations in check_NAME
@@ -66,6 +68,7 @@ check_StreamingExample() {
   expect '^Once upon a time, .* keeps a small light in its window\.$'
   local reads; reads=$(cat "$work/reads")
   [ "$reads" -ge 20 ] || problems+=("the story came in $reads pieces, not token by token")
+  note="stdout arrived in $reads pieces"
 }
 check_ChatExample() {
   expect '^Once upon a time, .* window\.$'
@@ -80,6 +83,7 @@ check_ConversationExample() {
   expect '^you> Bye\.$'
   local reads; reads=$(cat "$work/reads")
   [ "$reads" -ge 20 ] || problems+=("the answers came in $reads pieces, not token by token")
+  note="stdout arrived in $reads pieces"
 }
 check_ErrorHandlingExample() {
   expect '^Rate limited \(rate_limit_exceeded\): retry after 20 s\. Request id req_'
@@ -108,10 +112,28 @@ check ErrorHandlingExample
 check StreamAccumulatorExample
 check ToolCallExample
 
+# With TCHAVI_API_KEY set, the examples talk to TCHAVI_BASE_URL and start no emulator of their
+# own. A separately started emulator stands in for Tchavi here, since CI has no network.
+start=$SECONDS
+coproc EMULATOR { exec java -cp "$classpath" com.tchavi.examples.emulator.TchaviEmulator; }
+read -r -t 20 base_url <&"${EMULATOR[0]}" || base_url=none
+TCHAVI_API_KEY=sk-tch-emulator TCHAVI_BASE_URL=$base_url \
+  timeout 30 java -cp "$classpath" com.tchavi.examples.ChatExample >"$work/out" 2>"$work/err" </dev/null
+status=$?
+emulator_input=${EMULATOR[1]}
+exec {emulator_input}>&- # End of its input stops it.
+wait "$EMULATOR_PID"
+[ "$status" -eq 0 ] || problems+=("exit code $status")
+[ ! -s "$work/err" ] || problems+=("stderr is not empty")
+expect '^Once upon a time, .* window\.$'
+expect '^request id: +req_[A-Za-z0-9]+$'
+report "ChatExample with TCHAVI_API_KEY and TCHAVI_BASE_URL set" $((SECONDS - start))
+
 # README's command runs the headline example through Maven: check that path too, once.
 start=$SECONDS
 mvn -B -q exec:java >"$work/out" 2>"$work/err" </dev/null
 status=$?
+sed -i 's/\x1b\[[0-9;]*m//g' "$work/out" "$work/err" # Maven 3.8's colour resets, even with -B
 expect_clean_run
 expect '^Once upon a time, .* window\.$'
 report "mvn exec:java (StreamingExample)" $((SECONDS - start))

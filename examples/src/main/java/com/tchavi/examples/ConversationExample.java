@@ -28,7 +28,6 @@ public final class ConversationExample {
       System.out.println("Chat with " + Examples.MODEL + ". Type exit to stop.");
       while (true) {
         System.out.print("you> ");
-        System.out.flush();
         String line = in.readLine();
         if (line == null || line.strip().equalsIgnoreCase("exit")) break;
         if (line.isBlank()) continue;
@@ -42,7 +41,6 @@ public final class ConversationExample {
         try (ChatStream stream = client.chat().completions().stream(request.build())) {
           for (ChatChunk chunk : stream) {
             System.out.print(chunk.text());
-            System.out.flush();
             answer.append(chunk.text());
           }
         }

@@ -27,7 +27,6 @@ public final class StreamAccumulatorExample {
         int chunks = 0;
         for (ChatChunk chunk : stream) {
           System.out.print(chunk.text());
-          System.out.flush();
           chunks++;
         }
         System.out.println();

@@ -17,7 +17,6 @@ public final class StreamingExample {
         ChatStream stream = client.chat().completions().stream(request)) {
       for (ChatChunk chunk : stream) {
         System.out.print(chunk.text());
-        System.out.flush(); // System.out only flushes by itself at a line break.
       }
       System.out.println();
     }

@@ -33,19 +33,15 @@ public final class ConversationExample {
         if (line.isBlank()) continue;
         history.add(ChatMessage.user(line));
 
-        ChatRequest.Builder request = ChatRequest.builder().model(Examples.MODEL);
-        for (ChatMessage message : history) request.addMessage(message);
-
-        StringBuilder answer = new StringBuilder();
+        ChatRequest request = ChatRequest.builder().model(Examples.MODEL).messages(history).build();
         System.out.print("assistant> ");
-        try (ChatStream stream = client.chat().completions().stream(request.build())) {
+        try (ChatStream stream = client.chat().completions().stream(request)) {
           for (ChatChunk chunk : stream) {
             System.out.print(chunk.text());
-            answer.append(chunk.text());
           }
+          System.out.println();
+          history.add(ChatMessage.assistant(stream.completion().text()));
         }
-        System.out.println();
-        history.add(ChatMessage.assistant(answer.toString()));
       }
     }
     System.out.println("Bye.");

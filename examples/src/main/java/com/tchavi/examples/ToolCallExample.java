@@ -51,12 +51,12 @@ public final class ToolCallExample {
   }
 
   private static ChatRequest request(List<ChatMessage> messages) {
-    ChatRequest.Builder request = ChatRequest.builder()
+    return ChatRequest.builder()
         .model(Examples.MODEL)
+        .messages(messages)
         .addTool(GET_WEATHER)
-        .toolChoice(ToolChoice.auto());
-    for (ChatMessage message : messages) request.addMessage(message);
-    return request.build();
+        .toolChoice(ToolChoice.auto())
+        .build();
   }
 
   /** The tool: reads the model's JSON arguments, returns JSON. A real one would look it up. */

@@ -83,13 +83,8 @@ public final class TchaviClient implements AutoCloseable {
   }
 
   static TchaviClient fromEnv(Function<String, String> env) {
-    String apiKey = env.apply("TCHAVI_API_KEY");
-    if (apiKey == null || apiKey.isBlank()) {
-      throw new IllegalStateException("TCHAVI_API_KEY is not set");
-    }
-    Builder builder = builder().apiKey(apiKey);
-    String baseUrl = env.apply("TCHAVI_BASE_URL");
-    if (baseUrl != null && !baseUrl.isBlank()) builder.baseUrl(baseUrl.trim());
+    Builder builder = builder().fromEnv(env);
+    if (builder.apiKey == null) throw new IllegalStateException("TCHAVI_API_KEY is not set");
     return builder.build();
   }
 
@@ -145,6 +140,22 @@ public final class TchaviClient implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
 
     private Builder() {
+    }
+
+    /**
+     * Sets the API key from {@code TCHAVI_API_KEY} and the base URL from {@code TCHAVI_BASE_URL},
+     * each only when the variable is set, so that the other settings can follow.
+     */
+    public Builder fromEnv() {
+      return fromEnv(System::getenv);
+    }
+
+    Builder fromEnv(Function<String, String> env) {
+      String key = env.apply("TCHAVI_API_KEY");
+      if (key != null && !key.isBlank()) apiKey(key.trim());
+      String url = env.apply("TCHAVI_BASE_URL");
+      if (url != null && !url.isBlank()) baseUrl(url.trim());
+      return this;
     }
 
     /** Sets the API key, sent as {@code Authorization: Bearer}. Required. */

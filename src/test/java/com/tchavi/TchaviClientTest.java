@@ -44,6 +44,19 @@ class TchaviClientTest {
   }
 
   @Test
+  void builderFromEnvLetsOtherSettingsFollow() throws Exception {
+    Map<String, String> env = Map.of("TCHAVI_API_KEY", " sk-tch-env ",
+        "TCHAVI_BASE_URL", test.server.url("/api/v1").toString());
+    TchaviClient client = test.client(TchaviClient.builder().fromEnv(env::get).maxRetries(0));
+    test.server.enqueue(new MockResponse.Builder().code(503).build());
+
+    assertThatThrownBy(() -> client.chat().completions().create(REQUEST))
+        .isInstanceOf(InternalServerException.class);
+    assertThat(test.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sk-tch-env");
+    assertThat(test.server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void fromEnvWithoutKeyNamesTheVariable() {
     assertThatThrownBy(() -> TchaviClient.fromEnv(name -> null))
         .isInstanceOf(IllegalStateException.class)

@@ -30,12 +30,7 @@ final class Examples {
    */
   static TchaviClient.Builder clientBuilder() {
     String apiKey = System.getenv("TCHAVI_API_KEY");
-    if (apiKey != null && !apiKey.isBlank()) {
-      TchaviClient.Builder builder = TchaviClient.builder().apiKey(apiKey.trim());
-      String baseUrl = System.getenv("TCHAVI_BASE_URL");
-      if (baseUrl != null && !baseUrl.isBlank()) builder.baseUrl(baseUrl.trim());
-      return builder;
-    }
+    if (apiKey != null && !apiKey.isBlank()) return TchaviClient.builder().fromEnv();
     return TchaviClient.builder().apiKey(TchaviEmulator.API_KEY).baseUrl(emulator().baseUrl());
   }
 

@@ -47,6 +47,7 @@ final class ChunkParser {
   private String lastModel;
   private String lastFingerprint;
   private String lastRole;
+  private Map<String, Object> lastExtra = Map.of();
 
   /** Returns the chunk in {@code json}, or null when the JSON is {@code null}. */
   ChatChunk parse(String json) throws IOException {
@@ -64,6 +65,7 @@ final class ChunkParser {
     long created = 0;
     String model = null;
     String fingerprint = null;
+    int matched = 0; // unknown fields that repeat the previous chunk's, in order
     List<ChunkChoice> choices = null;
     Usage usage = null;
     TchaviMeta tchavi = null;
@@ -78,12 +80,50 @@ final class ChunkParser {
         case "system_fingerprint" -> fingerprint = lastFingerprint = repeated(p, lastFingerprint);
         case "created" -> created = value == JsonToken.VALUE_NULL ? 0 : integer(p);
         case "choices" -> choices = choices(p);
-        case "usage" -> usage = Json.MAPPER.readValue(p, Usage.class);
-        case "tchavi" -> tchavi = Json.MAPPER.readValue(p, TchaviMeta.class);
-        default -> extra = put(extra, name, p);
+        case "usage" -> usage = value == JsonToken.VALUE_NULL ? null : read(p, Usage.class);
+        case "tchavi" -> tchavi = value == JsonToken.VALUE_NULL ? null : read(p, TchaviMeta.class);
+        default -> {
+          if (extra == null && sameAsLast(name, p, matched)) {
+            matched++;
+          } else {
+            if (extra == null) extra = lastExtraUpTo(matched);
+            put(extra, name, p);
+          }
+        }
       }
     }
-    return new ChatChunk(id, object, created, model, fingerprint, choices, usage, tchavi, extra);
+    if (extra == null) extra = matched == lastExtra.size() ? lastExtra : lastExtraUpTo(matched);
+    ChatChunk chunk =
+        new ChatChunk(id, object, created, model, fingerprint, choices, usage, tchavi, extra);
+    lastExtra = chunk.extra();
+    return chunk;
+  }
+
+  /**
+   * Returns true if the unknown field {@code name} repeats the previous chunk's unknown field at
+   * position {@code index} with the same text: then the previous map serves again, unallocated.
+   */
+  private boolean sameAsLast(String name, JsonParser p, int index) throws IOException {
+    if (index >= lastExtra.size() || p.currentToken() != JsonToken.VALUE_STRING) return false;
+    Map.Entry<String, Object> last = entry(index);
+    return last.getKey().equals(name) && last.getValue() instanceof String text
+        && sameText(p, text);
+  }
+
+  private Map.Entry<String, Object> entry(int index) {
+    var entries = lastExtra.entrySet().iterator();
+    for (int i = 0; i < index; i++) entries.next();
+    return entries.next();
+  }
+
+  private Map<String, Object> lastExtraUpTo(int count) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    var entries = lastExtra.entrySet().iterator();
+    for (int i = 0; i < count; i++) {
+      Map.Entry<String, Object> entry = entries.next();
+      result.put(entry.getKey(), entry.getValue());
+    }
+    return result;
   }
 
   private List<ChunkChoice> choices(JsonParser p) throws IOException, Unusual {
@@ -119,7 +159,8 @@ final class ChunkParser {
         case "index" -> index = value == JsonToken.VALUE_NULL ? 0 : Math.toIntExact(integer(p));
         case "delta" -> delta = delta(p);
         case "finish_reason" -> finishReason = string(p);
-        case "logprobs" -> logprobs = Json.MAPPER.readValue(p, Logprobs.class);
+        case "logprobs" ->
+            logprobs = value == JsonToken.VALUE_NULL ? null : read(p, Logprobs.class);
         default -> p.skipChildren(); // ChunkChoice keeps no unknown fields.
       }
     }
@@ -142,17 +183,29 @@ final class ChunkParser {
         case "content" -> content = string(p); // Content parts: data binding joins their text.
         case "refusal" -> refusal = string(p);
         case "tool_calls" -> toolCalls = value == JsonToken.VALUE_NULL ? null : TOOL_CALLS.readValue(p);
-        default -> extra = put(extra, name, p);
+        default -> {
+          if (extra == null) extra = new LinkedHashMap<>();
+          put(extra, name, p);
+        }
       }
     }
     return new Delta(role, content, refusal, toolCalls, extra);
   }
 
-  private static Map<String, Object> put(Map<String, Object> extra, String name, JsonParser p)
+  private static void put(Map<String, Object> extra, String name, JsonParser p)
       throws IOException {
-    Map<String, Object> result = extra != null ? extra : new LinkedHashMap<>();
-    result.put(name, Json.MAPPER.readValue(p, Object.class));
-    return result;
+    Object value = switch (p.currentToken()) {
+      case VALUE_STRING -> p.getText();
+      case VALUE_NULL -> null;
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      default -> Json.MAPPER.readValue(p, Object.class); // Numbers too: their Java type varies.
+    };
+    extra.putIfAbsent(name, value); // Data binding keeps the first of two same-named fields.
+  }
+
+  private static <T> T read(JsonParser p, Class<T> type) throws IOException {
+    return Json.MAPPER.readValue(p, type);
   }
 
   private static String string(JsonParser p) throws IOException, Unusual {
@@ -171,16 +224,18 @@ final class ChunkParser {
   /** Returns the string value, reusing {@code last} when it is the same text. */
   private static String repeated(JsonParser p, String last) throws IOException, Unusual {
     if (p.currentToken() != JsonToken.VALUE_STRING) return string(p);
-    if (last != null) {
-      int length = p.getTextLength();
-      if (length == last.length()) {
-        char[] chars = p.getTextCharacters();
-        int offset = p.getTextOffset();
-        int i = 0;
-        while (i < length && chars[offset + i] == last.charAt(i)) i++;
-        if (i == length) return last;
-      }
+    return last != null && sameText(p, last) ? last : p.getText();
+  }
+
+  /** Returns true if the current string token reads {@code text}, without making a String. */
+  private static boolean sameText(JsonParser p, String text) throws IOException {
+    int length = p.getTextLength();
+    if (length != text.length()) return false;
+    char[] chars = p.getTextCharacters();
+    int offset = p.getTextOffset();
+    for (int i = 0; i < length; i++) {
+      if (chars[offset + i] != text.charAt(i)) return false;
     }
-    return p.getText();
+    return true;
   }
 }

@@ -48,6 +48,7 @@ public final class SseReader {
   private int dataLines;
   private long dataBytes;
   private String data; // the first data line; most events have only one
+  private boolean dataChecked; // whether line() has looked at the first data line yet
   private StringBuilder moreData; // reused across events once one has several data lines
 
   public SseReader(BufferedSource source) {
@@ -123,8 +124,21 @@ public final class SseReader {
     } else {
       event = field(length);
     }
+    boolean firstData = dataLines == 1 && !dataChecked;
     skipLineEnd();
+    if (firstData) {
+      dataChecked = true;
+      // Newline-delimited framing: a complete JSON chunk is an event of its own. When the blank
+      // line that ends it is already buffered, that line dispatches the same event: no scan.
+      if (!blankLineBuffered() && isCompleteJson(data)) event = dispatch();
+    }
     return event;
+  }
+
+  private boolean blankLineBuffered() {
+    if (skipLf || buffer.size() == 0) return false;
+    byte next = buffer.getByte(0);
+    return next == '\n' || next == '\r';
   }
 
   private SseEvent field(long length) throws IOException {
@@ -160,8 +174,7 @@ public final class SseReader {
     dataBytes = total;
     if (dataLines++ == 0) {
       data = value;
-      // Newline-delimited framing: a complete JSON chunk is an event of its own.
-      return isCompleteJson(value) ? dispatch() : null;
+      return null; // line() decides whether this line is an event of its own.
     }
     if (dataLines == 2) {
       if (moreData == null) moreData = new StringBuilder();
@@ -200,6 +213,7 @@ public final class SseReader {
     }
     type = null;
     data = null;
+    dataChecked = false;
     dataLines = 0;
     dataBytes = 0L;
     return event;

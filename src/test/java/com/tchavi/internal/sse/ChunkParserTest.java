@@ -53,7 +53,8 @@ class ChunkParserTest {
             + "[{\"prompt_index\":0}],\"usage\":{\"prompt_tokens\":3,\"total_tokens\":5,"
             + "\"cost\":0.001},\"tchavi\":{\"credits_used\":2,\"credits_remaining\":9.5}}",
         "{\"error\":{\"code\":\"rate_limit_exceeded\",\"message\":\"Slow down.\"}}",
-        "{\"choices\":[{\"delta\":{\"content\":\"a\"}}]} trailing"));
+        "{\"choices\":[{\"delta\":{\"content\":\"a\"}}]} trailing",
+        "{\"x\":1,\"x\":2,\"choices\":[{\"delta\":{\"r\":\"a\",\"r\":\"b\"}}]}"));
     Random random = new Random(7);
     for (int i = 0; i < 200; i++) chunks.add(randomChunk(random));
     return chunks;
@@ -101,6 +102,41 @@ class ChunkParserTest {
     ChatChunk expected = Json.MAPPER.readValue(json, ChatChunk.class);
 
     assertThat(new ChunkParser().parse(json)).isEqualTo(expected);
+  }
+
+  @Test
+  void oneParserOverAStreamGivesWhatDataBindingGives() throws IOException {
+    List<String> stream = new ArrayList<>(chunks());
+    stream.addAll(List.of(
+        "{\"service_tier\":\"default\",\"obfuscation\":\"ab\",\"choices\":[]}",
+        "{\"service_tier\":\"default\",\"obfuscation\":\"ab\",\"choices\":[]}",
+        "{\"service_tier\":\"default\",\"obfuscation\":\"cd\",\"choices\":[]}",
+        "{\"service_tier\":\"default\",\"choices\":[]}",
+        "{\"service_tier\":\"default\",\"obfuscation\":\"cd\",\"x\":1}",
+        "{\"obfuscation\":\"cd\",\"service_tier\":\"default\"}",
+        "{\"service_tier\":\"default\",\"service_tier\":\"flex\"}",
+        "{\"service_tier\":\"flex\",\"service_tier\":\"flex\"}",
+        "{}"));
+    java.util.Collections.shuffle(stream, new Random(11));
+    ChunkParser parser = new ChunkParser();
+
+    for (String json : stream) {
+      assertThat(parser.parse(json)).as(json)
+          .isEqualTo(Json.MAPPER.readValue(json, ChatChunk.class));
+    }
+  }
+
+  @Test
+  void repeatedUnknownFieldsShareOneMap() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    String json = "{\"service_tier\":\"default\",\"choices\":[]}";
+
+    ChatChunk first = parser.parse(json);
+
+    assertThat(parser.parse(json).extra()).isSameAs(first.extra())
+        .containsExactly(java.util.Map.entry("service_tier", "default"));
+    assertThatThrownBy(() -> first.extra().put("x", 1))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

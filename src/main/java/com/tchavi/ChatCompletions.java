@@ -1,14 +1,13 @@
 package com.tchavi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tchavi.chat.ChatCompletion;
 import com.tchavi.chat.ChatRequest;
 import com.tchavi.chat.ChatStream;
 import com.tchavi.internal.Http;
-import com.tchavi.internal.Json;
+import com.tchavi.internal.RequestWriter;
 import com.tchavi.internal.ResponseBodies;
 import com.tchavi.internal.sse.RealChatStream;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 import okhttp3.Response;
 
@@ -68,11 +67,8 @@ public final class ChatCompletions {
       throw new IllegalArgumentException("ChatRequest has no messages: add at least one");
     }
     try {
-      if (!stream) return Json.MAPPER.writeValueAsBytes(request);
-      ObjectNode json = Json.MAPPER.valueToTree(request);
-      json.put("stream", true);
-      return Json.MAPPER.writeValueAsBytes(json);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return RequestWriter.chatBody(request, stream);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
       throw new IllegalArgumentException("ChatRequest cannot be written as JSON: "
           + e.getMessage(), e);
     }

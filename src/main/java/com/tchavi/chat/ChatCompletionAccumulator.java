@@ -29,6 +29,7 @@ public final class ChatCompletionAccumulator {
   private Usage usage;
   private TchaviMeta tchavi;
   private final Map<String, Object> extra = new LinkedHashMap<>();
+  private Map<String, Object> lastChunkExtra;
   private ResponseMetadata metadata;
   private final TreeMap<Integer, ChoiceBuilder> choices = new TreeMap<>();
 
@@ -42,8 +43,14 @@ public final class ChatCompletionAccumulator {
     if (systemFingerprint == null) systemFingerprint = chunk.systemFingerprint();
     if (chunk.usage() != null) usage = chunk.usage();
     if (chunk.tchavi() != null) tchavi = chunk.tchavi();
-    extra.putAll(chunk.extra());
-    for (ChunkChoice choice : chunk.choices()) {
+    // Chunks that repeat the same unknown fields share one map: add it once.
+    if (chunk.extra() != lastChunkExtra) {
+      extra.putAll(chunk.extra());
+      lastChunkExtra = chunk.extra();
+    }
+    List<ChunkChoice> chunkChoices = chunk.choices();
+    for (int i = 0; i < chunkChoices.size(); i++) { // No iterator: this runs for every chunk.
+      ChunkChoice choice = chunkChoices.get(i);
       choices.computeIfAbsent(choice.index(), ChoiceBuilder::new).add(choice);
     }
   }
@@ -114,7 +121,16 @@ public final class ChatCompletionAccumulator {
       if (role == null) role = emptyToNull(delta.role());
       if (delta.content() != null) content = append(content, delta.content());
       if (delta.refusal() != null) refusal = append(refusal, delta.refusal());
-      for (Map.Entry<String, Object> field : delta.extra().entrySet()) {
+      if (!delta.extra().isEmpty()) addExtra(delta.extra());
+      if (!delta.toolCalls().isEmpty()) {
+        for (ToolCall piece : delta.toolCalls()) {
+          toolCallFor(piece).add(piece);
+        }
+      }
+    }
+
+    private void addExtra(Map<String, Object> fields) {
+      for (Map.Entry<String, Object> field : fields.entrySet()) {
         Object value = field.getValue();
         if (value instanceof String s) {
           Object sofar = extra.get(field.getKey());
@@ -123,9 +139,6 @@ public final class ChatCompletionAccumulator {
         } else if (value != null) {
           extra.put(field.getKey(), value);
         }
-      }
-      for (ToolCall piece : delta.toolCalls()) {
-        toolCallFor(piece).add(piece);
       }
     }
 

@@ -1,6 +1,7 @@
 package com.tchavi.internal.sse;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -13,8 +14,11 @@ import com.tchavi.chat.TchaviMeta;
 import com.tchavi.chat.ToolCall;
 import com.tchavi.chat.Usage;
 import com.tchavi.internal.Json;
+import java.io.CharConversionException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,20 +53,37 @@ final class ChunkParser {
 
   private static final Unusual UNUSUAL = new Unusual();
 
-  private String lastId;
-  private String lastObject;
-  private String lastModel;
-  private String lastFingerprint;
-  private String lastRole;
+  private final Repeated id = new Repeated();
+  private final Repeated object = new Repeated();
+  private final Repeated model = new Repeated();
+  private final Repeated fingerprint = new Repeated();
+  private final Repeated role = new Repeated();
+  /** The previous chunk's unknown fields, as a map and as arrays to compare against. */
   private Map<String, Object> lastExtra = Map.of();
+  private String[] lastExtraNames = new String[0];
+  private Repeated[] lastExtraTexts = new Repeated[0];
 
   /** Returns the chunk in {@code json}, or null when the JSON is {@code null}. */
   ChatChunk parse(String json) throws IOException {
+    return parse(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Returns the chunk in the UTF-8 bytes {@code json}, or null when the JSON is {@code null}. */
+  ChatChunk parse(byte[] json) throws IOException {
     try (JsonParser parser = FACTORY.createParser(json)) {
       return chunk(parser);
     } catch (Unusual unusual) {
       return Bound.CHUNK.readValue(json);
+    } catch (CharConversionException | JsonParseException e) {
+      if (!isMalformedUtf8(e)) throw e;
+      // A broken character must not cost the chunk: read it as decoded, with U+FFFD in its place.
+      return parse(new String(json, StandardCharsets.UTF_8));
     }
+  }
+
+  private static boolean isMalformedUtf8(IOException e) {
+    return e instanceof CharConversionException
+        || String.valueOf(e.getMessage()).contains("Invalid UTF-8");
   }
 
   private ChatChunk chunk(JsonParser p) throws IOException, Unusual {
@@ -81,10 +102,10 @@ final class ChunkParser {
       String name = p.currentName();
       JsonToken value = p.nextToken();
       switch (name) {
-        case "id" -> id = lastId = repeated(p, lastId);
-        case "object" -> object = lastObject = repeated(p, lastObject);
-        case "model" -> model = lastModel = repeated(p, lastModel);
-        case "system_fingerprint" -> fingerprint = lastFingerprint = repeated(p, lastFingerprint);
+        case "id" -> id = this.id.read(p);
+        case "object" -> object = this.object.read(p);
+        case "model" -> model = this.model.read(p);
+        case "system_fingerprint" -> fingerprint = this.fingerprint.read(p);
         case "created" -> created = value == JsonToken.VALUE_NULL ? 0 : integer(p);
         case "choices" -> choices = choices(p);
         case "usage" -> usage = value == JsonToken.VALUE_NULL ? null : read(p, Usage.class);
@@ -102,7 +123,7 @@ final class ChunkParser {
     if (extra == null) extra = matched == lastExtra.size() ? lastExtra : lastExtraUpTo(matched);
     ChatChunk chunk =
         new ChatChunk(id, object, created, model, fingerprint, choices, usage, tchavi, extra);
-    lastExtra = chunk.extra();
+    if (chunk.extra() != lastExtra) remember(chunk.extra());
     return chunk;
   }
 
@@ -111,24 +132,27 @@ final class ChunkParser {
    * position {@code index} with the same text: then the previous map serves again, unallocated.
    */
   private boolean sameAsLast(String name, JsonParser p, int index) throws IOException {
-    if (index >= lastExtra.size() || p.currentToken() != JsonToken.VALUE_STRING) return false;
-    Map.Entry<String, Object> last = entry(index);
-    return last.getKey().equals(name) && last.getValue() instanceof String text
-        && sameText(p, text);
+    return index < lastExtraNames.length && p.currentToken() == JsonToken.VALUE_STRING
+        && lastExtraNames[index].equals(name) && lastExtraTexts[index] != null
+        && lastExtraTexts[index].matches(p);
   }
 
-  private Map.Entry<String, Object> entry(int index) {
-    var entries = lastExtra.entrySet().iterator();
-    for (int i = 0; i < index; i++) entries.next();
-    return entries.next();
+  private void remember(Map<String, Object> extra) {
+    lastExtra = extra;
+    lastExtraNames = new String[extra.size()];
+    lastExtraTexts = new Repeated[extra.size()];
+    int i = 0;
+    for (Map.Entry<String, Object> entry : extra.entrySet()) {
+      lastExtraNames[i] = entry.getKey();
+      if (entry.getValue() instanceof String text) lastExtraTexts[i] = new Repeated(text);
+      i++;
+    }
   }
 
   private Map<String, Object> lastExtraUpTo(int count) {
     Map<String, Object> result = new LinkedHashMap<>();
-    var entries = lastExtra.entrySet().iterator();
     for (int i = 0; i < count; i++) {
-      Map.Entry<String, Object> entry = entries.next();
-      result.put(entry.getKey(), entry.getValue());
+      result.put(lastExtraNames[i], lastExtraTexts[i].value);
     }
     return result;
   }
@@ -186,7 +210,7 @@ final class ChunkParser {
       String name = p.currentName();
       JsonToken value = p.nextToken();
       switch (name) {
-        case "role" -> role = lastRole = repeated(p, lastRole);
+        case "role" -> role = this.role.read(p);
         case "content" -> content = string(p); // Content parts: data binding joins their text.
         case "refusal" -> refusal = string(p);
         case "tool_calls" ->
@@ -229,21 +253,36 @@ final class ChunkParser {
     return p.getLongValue();
   }
 
-  /** Returns the string value, reusing {@code last} when it is the same text. */
-  private static String repeated(JsonParser p, String last) throws IOException, Unusual {
-    if (p.currentToken() != JsonToken.VALUE_STRING) return string(p);
-    return last != null && sameText(p, last) ? last : p.getText();
-  }
+  /**
+   * A string field that usually repeats from chunk to chunk: the previous value is handed out
+   * again when the text is the same, compared without making a String.
+   */
+  private static final class Repeated {
+    private String value;
+    private char[] chars;
 
-  /** Returns true if the current string token reads {@code text}, without making a String. */
-  private static boolean sameText(JsonParser p, String text) throws IOException {
-    int length = p.getTextLength();
-    if (length != text.length()) return false;
-    char[] chars = p.getTextCharacters();
-    int offset = p.getTextOffset();
-    for (int i = 0; i < length; i++) {
-      if (chars[offset + i] != text.charAt(i)) return false;
+    Repeated() {
     }
-    return true;
+
+    Repeated(String value) {
+      this.value = value;
+      this.chars = value.toCharArray();
+    }
+
+    String read(JsonParser p) throws IOException, Unusual {
+      if (p.currentToken() != JsonToken.VALUE_STRING) return string(p);
+      if (!matches(p)) {
+        value = p.getText();
+        chars = value.toCharArray();
+      }
+      return value;
+    }
+
+    boolean matches(JsonParser p) throws IOException {
+      if (chars == null || p.getTextLength() != chars.length) return false;
+      int offset = p.getTextOffset();
+      return Arrays.equals(p.getTextCharacters(), offset, offset + chars.length,
+          chars, 0, chars.length);
+    }
   }
 }

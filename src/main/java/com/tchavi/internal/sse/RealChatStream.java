@@ -10,13 +10,17 @@ import com.tchavi.chat.ChatChunk;
 import com.tchavi.chat.ChatCompletion;
 import com.tchavi.chat.ChatCompletionAccumulator;
 import com.tchavi.chat.ChatStream;
+import com.tchavi.chat.ChunkChoice;
 import com.tchavi.internal.ErrorMapper;
 import com.tchavi.internal.Http;
 import com.tchavi.internal.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -31,6 +35,7 @@ import okio.BufferedSource;
 public final class RealChatStream implements ChatStream {
   private static final int MAX_NON_SSE_BODY = 8 << 20;
   private static final int MAX_PAYLOAD_IN_MESSAGE = 200;
+  private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
   private final Http.Exchange exchange;
   /** Held while reading, so that close() from another thread never closes under the reader. */
@@ -181,19 +186,21 @@ public final class RealChatStream implements ChatStream {
         readLock.unlock();
       }
       if (event == null) return end();
-      String data = event.data();
       String type = event.type();
-      if ("error".equals(type)) throw ErrorMapper.fromStreamError(data, response.headers());
+      if ("error".equals(type)) {
+        throw ErrorMapper.fromStreamError(event.data(), response.headers());
+      }
       if (type != null && !type.equals("message")) continue; // ping and other extensions
+      byte[] data = event.dataBytes();
       if (isDone(data)) {
         state = State.DONE;
         release(true);
         return null;
       }
-      if (data.isBlank()) continue;
-      ChatChunk chunk = parse(data);
+      if (isBlank(data)) continue;
+      ChatChunk chunk = parse(event);
       if (chunk.extra().containsKey("error")) {
-        throw ErrorMapper.fromStreamError(data, response.headers());
+        throw ErrorMapper.fromStreamError(event.data(), response.headers());
       }
       return chunk;
     }
@@ -226,26 +233,31 @@ public final class RealChatStream implements ChatStream {
     return open.nextSetBit(0);
   }
 
-  private ChatChunk parse(String data) {
+  private ChatChunk parse(SseEvent event) {
     ChatChunk chunk;
     try {
-      chunk = parser.parse(data);
+      chunk = parser.parse(event.dataBytes());
     } catch (JsonProcessingException e) {
       throw new TchaviStreamException("Stream sent a chunk that is not valid JSON ("
-          + e.getOriginalMessage() + "): " + ErrorMapper.shorten(data, MAX_PAYLOAD_IN_MESSAGE)
-          + requestIdSuffix(), e);
+          + e.getOriginalMessage() + "): " + shortData(event) + requestIdSuffix(), e);
     } catch (IOException e) {
       throw new TchaviStreamException("Stream sent a chunk that could not be read: " + e, e);
     }
     if (chunk == null) {
       throw new TchaviStreamException("Stream sent a chunk that is not a JSON object: "
-          + ErrorMapper.shorten(data, MAX_PAYLOAD_IN_MESSAGE) + requestIdSuffix());
+          + shortData(event) + requestIdSuffix());
     }
     return chunk;
   }
 
+  private static String shortData(SseEvent event) {
+    return ErrorMapper.shorten(event.data(), MAX_PAYLOAD_IN_MESSAGE);
+  }
+
   private void record(ChatChunk chunk) {
-    for (var choice : chunk.choices()) {
+    List<ChunkChoice> choices = chunk.choices();
+    for (int i = 0; i < choices.size(); i++) { // No iterator: this runs for every chunk.
+      ChunkChoice choice = choices.get(i);
       started.set(choice.index());
       if (choice.finishReason() != null) finished.set(choice.index());
     }
@@ -254,10 +266,25 @@ public final class RealChatStream implements ChatStream {
     }
   }
 
-  private static boolean isDone(String data) {
-    int length = data.length();
-    if (length < 6 || length > 64 || data.charAt(0) == '{') return false;
-    return data.strip().equals("[DONE]");
+  /** Returns true for {@code [DONE]}, with any spaces around it. */
+  private static boolean isDone(byte[] data) {
+    int start = 0;
+    int end = data.length;
+    while (start < end && isSpace(data[start])) start++;
+    while (end > start && isSpace(data[end - 1])) end--;
+    if (end - start != DONE.length) return false;
+    return Arrays.equals(data, start, end, DONE, 0, DONE.length);
+  }
+
+  private static boolean isBlank(byte[] data) {
+    for (byte b : data) {
+      if (!isSpace(b)) return false;
+    }
+    return true;
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
   private String requestIdSuffix() {

@@ -2,6 +2,7 @@ package com.tchavi.internal.sse;
 
 import com.tchavi.TchaviStreamException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import okio.Buffer;
 import okio.BufferedSource;
@@ -31,7 +32,6 @@ public final class SseReader {
   private static final ByteString EVENT = ByteString.encodeUtf8("event");
   private static final ByteString ID = ByteString.encodeUtf8("id");
   private static final ByteString RETRY = ByteString.encodeUtf8("retry");
-  private static final int MAX_KEPT_BUILDER = 64 * 1024;
 
   private final BufferedSource source;
   private final Buffer buffer;
@@ -47,9 +47,9 @@ public final class SseReader {
   private Long retry;
   private int dataLines;
   private long dataBytes;
-  private String data; // the first data line; most events have only one
+  private byte[] data; // the first data line; most events have only one
   private boolean dataChecked; // whether line() has looked at the first data line yet
-  private StringBuilder moreData; // reused across events once one has several data lines
+  private Buffer moreData; // reused across events once one has several data lines
 
   public SseReader(BufferedSource source) {
     this(source, DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_EVENT_BYTES);
@@ -170,18 +170,17 @@ public final class SseReader {
       throw new TchaviStreamException("SSE event exceeds " + maxEventBytes + " bytes");
     }
     buffer.skip(valueStart);
-    String value = buffer.readUtf8(valueBytes);
     dataBytes = total;
     if (dataLines++ == 0) {
-      data = value;
+      data = buffer.readByteArray(valueBytes); // Decoded, if at all, by whoever reads it.
       return null; // line() decides whether this line is an event of its own.
     }
     if (dataLines == 2) {
-      if (moreData == null) moreData = new StringBuilder();
-      moreData.setLength(0);
-      moreData.append(data);
+      if (moreData == null) moreData = new Buffer();
+      moreData.clear();
+      moreData.write(data);
     }
-    moreData.append('\n').append(value);
+    moreData.writeByte('\n').write(buffer, valueBytes);
     return null;
   }
 
@@ -206,10 +205,9 @@ public final class SseReader {
   private SseEvent dispatch() {
     SseEvent event = null;
     if (dataLines > 0) {
-      event = new SseEvent(type, lastId, dataLines == 1 ? data : moreData.toString(), retry);
+      byte[] bytes = dataLines == 1 ? data : moreData.readByteArray();
+      event = new SseEvent(type, lastId, bytes, retry);
       retry = null;
-      // Don't pin a huge builder for the rest of a long stream.
-      if (dataLines > 1 && moreData.capacity() > MAX_KEPT_BUILDER) moreData = null;
     }
     type = null;
     data = null;
@@ -235,25 +233,27 @@ public final class SseReader {
    * Returns true if the value is one complete JSON object or array (or {@code [DONE]}): it starts
    * with a bracket, and brackets outside strings balance exactly at its end. This is a framing
    * check, not validation; the caller parses the JSON. Surrounding spaces and tabs are allowed.
+   * It reads UTF-8 bytes: every byte of a multi-byte character is above 0x7F, so none of them
+   * passes for a quote or a bracket.
    */
-  static boolean isCompleteJson(String value) {
-    int n = value.length();
+  static boolean isCompleteJson(byte[] value) {
+    int n = value.length;
     int i = 0;
-    while (i < n && isSpace(value.charAt(i))) i++;
-    if (i == n || (value.charAt(i) != '{' && value.charAt(i) != '[')) return false;
+    while (i < n && isSpace(value[i])) i++;
+    if (i == n || (value[i] != '{' && value[i] != '[')) return false;
     int depth = 0;
     for (; i < n; i++) {
-      char c = value.charAt(i);
+      byte c = value[i];
       if (c == '"') {
         // Skip the string in a tight loop of its own: most of a chunk is strings.
-        for (i++; i < n && (c = value.charAt(i)) != '"'; i++) {
+        for (i++; i < n && (c = value[i]) != '"'; i++) {
           if (c == '\\') i++;
         }
       } else if (c == '{' || c == '[') {
         depth++;
       } else if ((c == '}' || c == ']') && --depth == 0) {
         for (i++; i < n; i++) {
-          if (!isSpace(value.charAt(i))) return false;
+          if (!isSpace(value[i])) return false;
         }
         return true;
       }
@@ -261,7 +261,11 @@ public final class SseReader {
     return false;
   }
 
-  private static boolean isSpace(char c) {
+  static boolean isCompleteJson(String value) {
+    return isCompleteJson(value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static boolean isSpace(byte c) {
     return c == ' ' || c == '\t';
   }
 }

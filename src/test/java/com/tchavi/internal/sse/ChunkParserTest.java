@@ -163,6 +163,19 @@ class ChunkParserTest {
   }
 
   @Test
+  void malformedUtf8BecomesAReplacementCharacterNotAnError() throws IOException {
+    byte[] json = "{\"choices\":[{\"delta\":{\"content\":\"caf\u00e9\"}}]}"
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] broken = java.util.Arrays.copyOf(json, json.length);
+    int e = new String(json, StandardCharsets.ISO_8859_1).indexOf("\u00c3\u00a9");
+    broken[e + 1] = 'x'; // A lead byte without its continuation byte.
+
+    ChatChunk chunk = new ChunkParser().parse(broken);
+
+    assertThat(chunk.text()).isEqualTo("caf\ufffdx");
+  }
+
+  @Test
   void jsonNullIsNoChunk() throws IOException {
     assertThat(new ChunkParser().parse("null")).isNull();
   }

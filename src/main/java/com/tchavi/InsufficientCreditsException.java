@@ -2,7 +2,10 @@ package com.tchavi;
 
 import okhttp3.Headers;
 
-/** HTTP 402 ({@code insufficient_credits}): the account has too few credits for this request. Retrying will not help until the balance is recharged. */
+/**
+ * HTTP 402 ({@code insufficient_credits}): the account has too few credits for this request.
+ * Retrying will not help until the balance is recharged.
+ */
 public class InsufficientCreditsException extends TchaviApiException {
   private static final long serialVersionUID = 1L;
 

@@ -39,7 +39,7 @@ public class TchaviApiException extends TchaviException {
     this.headers = headers != null ? headers : Headers.EMPTY;
   }
 
-  /** Returns the HTTP status, or the {@code status} of an error sent inside a stream (0 if none). */
+  /** Returns the HTTP status, or the {@code status} of an error inside a stream (0 if none). */
   public int statusCode() {
     return statusCode;
   }

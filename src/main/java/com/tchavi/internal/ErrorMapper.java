@@ -11,6 +11,7 @@ import com.tchavi.RateLimitException;
 import com.tchavi.TchaviApiException;
 import com.tchavi.UnprocessableEntityException;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +47,8 @@ public final class ErrorMapper {
     JsonNode json = parse(payload);
     Fields fields = json != null ? Fields.of(json) : Fields.ofText(payload);
     int status = fields.status > 0 ? fields.status : statusForCode(fields.code, fields.type);
-    Duration retryAfter = status == 429 ? RetryPolicy.retryAfter(headers, java.time.Clock.systemUTC()) : null;
+    Duration retryAfter =
+        status == 429 ? RetryPolicy.retryAfter(headers, Clock.systemUTC()) : null;
     return create(status, fields, headers.get("X-Request-Id"), payload, headers, retryAfter);
   }
 
@@ -57,7 +59,8 @@ public final class ErrorMapper {
     String message = f.message;
     return switch (status) {
       case 400 -> new BadRequestException(status, type, code, message, requestId, body, headers);
-      case 401 -> new AuthenticationException(status, type, code, message, requestId, body, headers);
+      case 401 ->
+          new AuthenticationException(status, type, code, message, requestId, body, headers);
       case 402 ->
           new InsufficientCreditsException(status, type, code, message, requestId, body, headers);
       case 403 ->

@@ -37,7 +37,7 @@ public final class Http {
     return config;
   }
 
-  /** Returns a new exchange that POSTs {@code body} as JSON to {@code path}; nothing is sent yet. */
+  /** Returns an exchange that POSTs {@code body} as JSON to {@code path}; nothing is sent yet. */
   public Exchange post(String path, byte[] body, RequestOptions options, boolean stream) {
     Request.Builder request = new Request.Builder()
         .url(config.baseUrl().newBuilder().addPathSegments(path).build())
@@ -152,7 +152,8 @@ public final class Http {
       String message;
       if (canceled) {
         message = what + " was canceled";
-      } else if (e instanceof SocketTimeoutException && "connect timed out".equals(e.getMessage())) {
+      } else if (e instanceof SocketTimeoutException
+          && "connect timed out".equals(e.getMessage())) {
         message = what + " could not connect in time (connect timeout): " + e.getMessage();
       } else if (e instanceof SocketTimeoutException) {
         message = what + ": no data for longer than the read timeout (" + e.getMessage() + ")";

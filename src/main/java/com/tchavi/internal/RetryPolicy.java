@@ -24,7 +24,7 @@ final class RetryPolicy {
     };
   }
 
-  /** Returns the wait before retry number {@code retry} (1-based): 0.5 s × 2^(n-1), at most 8 s. */
+  /** Returns the wait before retry {@code retry} (1-based): 0.5 s × 2^(n-1), at most 8 s. */
   static Duration backoff(int retry) {
     long delay = Math.min(MAX_DELAY_MILLIS, INITIAL_DELAY_MILLIS << Math.min(retry - 1, 10));
     // Up to 25% less, so that many clients failing together do not retry together.

@@ -39,7 +39,7 @@ public final class SseReader {
   private final int maxEventBytes;
 
   private boolean started;
-  /** The last line ended with a CR that was the last byte buffered; a following LF belongs to it. */
+  /** The last line ended in a CR that was the last byte buffered; an LF next belongs to it. */
   private boolean skipLf;
 
   private String lastId;

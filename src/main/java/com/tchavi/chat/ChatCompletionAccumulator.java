@@ -30,6 +30,8 @@ public final class ChatCompletionAccumulator {
   private TchaviMeta tchavi;
   private final Map<String, Object> extra = new LinkedHashMap<>();
   private Map<String, Object> lastChunkExtra;
+  /** Choice 0, the one nearly every chunk is for, without a map lookup. */
+  private ChoiceBuilder first;
   private ResponseMetadata metadata;
   private final TreeMap<Integer, ChoiceBuilder> choices = new TreeMap<>();
 
@@ -51,7 +53,7 @@ public final class ChatCompletionAccumulator {
     List<ChunkChoice> chunkChoices = chunk.choices();
     for (int i = 0; i < chunkChoices.size(); i++) { // No iterator: this runs for every chunk.
       ChunkChoice choice = chunkChoices.get(i);
-      choices.computeIfAbsent(choice.index(), ChoiceBuilder::new).add(choice);
+      builderFor(choice.index()).add(choice);
     }
   }
 
@@ -59,6 +61,14 @@ public final class ChatCompletionAccumulator {
   public ChatCompletionAccumulator metadata(ResponseMetadata metadata) {
     this.metadata = Objects.requireNonNull(metadata, "metadata == null");
     return this;
+  }
+
+  private ChoiceBuilder builderFor(int index) {
+    if (index == 0) {
+      if (first == null) first = choices.computeIfAbsent(0, ChoiceBuilder::new);
+      return first;
+    }
+    return choices.computeIfAbsent(index, ChoiceBuilder::new);
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads a chunk's JSON into a {@link ChatChunk}, the same value Jackson's data binding would give,
@@ -58,10 +59,17 @@ final class ChunkParser {
   private final Repeated model = new Repeated();
   private final Repeated fingerprint = new Repeated();
   private final Repeated role = new Repeated();
-  /** The previous chunk's unknown fields, as a map and as arrays to compare against. */
-  private Map<String, Object> lastExtra = Map.of();
-  private String[] lastExtraNames = new String[0];
-  private Repeated[] lastExtraTexts = new Repeated[0];
+
+  /**
+   * The bytes before {@code "choices"} of the last chunk read in full, up to and including the
+   * comma before it, and what they said. A stream repeats them byte for byte on nearly every
+   * chunk (id, object, created, model, fingerprint), so a chunk that starts with the same bytes
+   * is read from that comma on, with what the head said taken as read.
+   */
+  private byte[] head;
+  private Fields headFields;
+  /** The head's unknown fields as the immutable map a chunk holds, to share across chunks. */
+  private Map<String, Object> headExtra;
 
   /** Returns the chunk in {@code json}, or null when the JSON is {@code null}. */
   ChatChunk parse(String json) throws IOException {
@@ -70,8 +78,8 @@ final class ChunkParser {
 
   /** Returns the chunk in the UTF-8 bytes {@code json}, or null when the JSON is {@code null}. */
   ChatChunk parse(byte[] json) throws IOException {
-    try (JsonParser parser = FACTORY.createParser(json)) {
-      return chunk(parser);
+    try {
+      return sameHead(json) ? afterHead(json) : whole(json);
     } catch (Unusual unusual) {
       return Bound.CHUNK.readValue(json);
     } catch (CharConversionException | JsonParseException e) {
@@ -86,75 +94,125 @@ final class ChunkParser {
         || String.valueOf(e.getMessage()).contains("Invalid UTF-8");
   }
 
-  private ChatChunk chunk(JsonParser p) throws IOException, Unusual {
-    if (p.nextToken() != JsonToken.START_OBJECT) throw UNUSUAL;
-    String id = null;
-    String object = null;
-    long created = 0;
-    String model = null;
-    String fingerprint = null;
-    int matched = 0; // unknown fields that repeat the previous chunk's, in order
-    List<ChunkChoice> choices = null;
-    Usage usage = null;
-    TchaviMeta tchavi = null;
-    Map<String, Object> extra = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken value = p.nextToken();
-      switch (name) {
-        case "id" -> id = this.id.read(p);
-        case "object" -> object = this.object.read(p);
-        case "model" -> model = this.model.read(p);
-        case "system_fingerprint" -> fingerprint = this.fingerprint.read(p);
-        case "created" -> created = value == JsonToken.VALUE_NULL ? 0 : integer(p);
-        case "choices" -> choices = choices(p);
-        case "usage" -> usage = value == JsonToken.VALUE_NULL ? null : read(p, Usage.class);
-        case "tchavi" -> tchavi = value == JsonToken.VALUE_NULL ? null : read(p, TchaviMeta.class);
-        default -> {
-          if (extra == null && sameAsLast(name, p, matched)) {
-            matched++;
-          } else {
-            if (extra == null) extra = lastExtraUpTo(matched);
-            put(extra, name, p);
-          }
-        }
+  private boolean sameHead(byte[] json) {
+    return head != null && json.length > head.length
+        && Arrays.equals(json, 0, head.length, head, 0, head.length);
+  }
+
+  /** Reads the whole chunk, and remembers its head for the chunks that follow. */
+  private ChatChunk whole(byte[] json) throws IOException, Unusual {
+    head = null;
+    headFields = null;
+    headExtra = null;
+    try (JsonParser p = FACTORY.createParser(json)) {
+      JsonToken first = p.nextToken();
+      if (first == JsonToken.VALUE_NULL) return null;
+      if (first != JsonToken.START_OBJECT) throw UNUSUAL;
+      Fields fields = new Fields();
+      fields(p, fields, json);
+      ChatChunk chunk = fields.chunk();
+      if (head != null && Objects.equals(fields.extra, headFields.extra)) {
+        headExtra = chunk.extra(); // No unknown field after the head: chunks to come share it.
       }
+      return chunk;
     }
-    if (extra == null) extra = matched == lastExtra.size() ? lastExtra : lastExtraUpTo(matched);
-    ChatChunk chunk =
-        new ChatChunk(id, object, created, model, fingerprint, choices, usage, tchavi, extra);
-    if (chunk.extra() != lastExtra) remember(chunk.extra());
-    return chunk;
+  }
+
+  /** Reads the chunk from the comma before {@code "choices"}, read as an object's opening. */
+  private ChatChunk afterHead(byte[] json) throws IOException, Unusual {
+    int comma = head.length - 1;
+    json[comma] = '{'; // Restored below: the bytes are the event's, which may still be shown.
+    try (JsonParser p = FACTORY.createParser(json, comma, json.length - comma)) {
+      p.nextToken(); // START_OBJECT
+      Fields fields = headFields.copy();
+      fields(p, fields, null);
+      ChatChunk chunk = fields.chunk();
+      if (fields.extra == fields.headExtra && headExtra == null) headExtra = chunk.extra();
+      return chunk;
+    } finally {
+      json[comma] = ',';
+    }
   }
 
   /**
-   * Returns true if the unknown field {@code name} repeats the previous chunk's unknown field at
-   * position {@code index} with the same text: then the previous map serves again, unallocated.
+   * Reads an object's fields into {@code f}. Given {@code json}, also remembers the head: what
+   * the fields before the first {@code "choices"} said, when a comma precedes it.
    */
-  private boolean sameAsLast(String name, JsonParser p, int index) throws IOException {
-    return index < lastExtraNames.length && p.currentToken() == JsonToken.VALUE_STRING
-        && lastExtraNames[index].equals(name) && lastExtraTexts[index] != null
-        && lastExtraTexts[index].matches(p);
-  }
-
-  private void remember(Map<String, Object> extra) {
-    lastExtra = extra;
-    lastExtraNames = new String[extra.size()];
-    lastExtraTexts = new Repeated[extra.size()];
-    int i = 0;
-    for (Map.Entry<String, Object> entry : extra.entrySet()) {
-      lastExtraNames[i] = entry.getKey();
-      if (entry.getValue() instanceof String text) lastExtraTexts[i] = new Repeated(text);
-      i++;
+  private void fields(JsonParser p, Fields f, byte[] json) throws IOException, Unusual {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      if (json != null && name.equals("choices") && head == null) remember(p, f, json);
+      JsonToken value = p.nextToken();
+      switch (name) {
+        case "id" -> f.id = id.read(p);
+        case "object" -> f.object = object.read(p);
+        case "model" -> f.model = model.read(p);
+        case "system_fingerprint" -> f.fingerprint = fingerprint.read(p);
+        case "created" -> f.created = value == JsonToken.VALUE_NULL ? 0 : integer(p);
+        case "choices" -> f.choices = choices(p);
+        case "usage" -> f.usage = value == JsonToken.VALUE_NULL ? null : read(p, Usage.class);
+        case "tchavi" ->
+            f.tchavi = value == JsonToken.VALUE_NULL ? null : read(p, TchaviMeta.class);
+        default -> {
+          if (f.extra == null || f.extra == f.headExtra) {
+            f.extra = f.extra == null ? new LinkedHashMap<>() : new LinkedHashMap<>(f.extra);
+          }
+          put(f.extra, name, p);
+        }
+      }
     }
   }
 
-  private Map<String, Object> lastExtraUpTo(int count) {
-    Map<String, Object> result = new LinkedHashMap<>();
-    for (int i = 0; i < count; i++) {
-      result.put(lastExtraNames[i], lastExtraTexts[i].value);
+  private void remember(JsonParser p, Fields f, byte[] json) {
+    long at = p.currentTokenLocation().getByteOffset(); // The quote that opens "choices".
+    int comma = (int) at - 1;
+    while (comma > 0 && isSpace(json[comma])) comma--;
+    if (at <= 0 || json[comma] != ',') return;
+    head = Arrays.copyOf(json, comma + 1);
+    headFields = f.copy();
+    if (f.extra != null) headFields.extra = new LinkedHashMap<>(f.extra); // f goes on growing.
+    headFields.headExtra = headFields.extra;
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+  }
+
+  /** A chunk's top-level fields as they are read. */
+  private final class Fields {
+    String id;
+    String object;
+    long created;
+    String model;
+    String fingerprint;
+    List<ChunkChoice> choices;
+    Usage usage;
+    TchaviMeta tchavi;
+    Map<String, Object> extra;
+    /** The head's map of unknown fields, which a later field must copy, not change. */
+    Map<String, Object> headExtra;
+
+    Fields copy() {
+      Fields copy = new Fields();
+      copy.id = id;
+      copy.object = object;
+      copy.created = created;
+      copy.model = model;
+      copy.fingerprint = fingerprint;
+      copy.choices = choices;
+      copy.usage = usage;
+      copy.tchavi = tchavi;
+      copy.extra = extra;
+      copy.headExtra = headExtra;
+      return copy;
     }
-    return result;
+
+    ChatChunk chunk() {
+      // The head's unknown fields, untouched: share the map the first such chunk made.
+      Map<String, Object> frozen = ChunkParser.this.headExtra;
+      Map<String, Object> fields = extra == headExtra && frozen != null ? frozen : extra;
+      return new ChatChunk(id, object, created, model, fingerprint, choices, usage, tchavi, fields);
+    }
   }
 
   private List<ChunkChoice> choices(JsonParser p) throws IOException, Unusual {

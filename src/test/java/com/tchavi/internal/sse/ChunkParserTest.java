@@ -126,6 +126,46 @@ class ChunkParserTest {
     }
   }
 
+  /** Streams as servers send them: one head on every chunk, different choices and tails. */
+  @Test
+  void chunksThatRepeatTheirHeadGiveWhatDataBindingGives() throws IOException {
+    String[] heads = {
+        "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+            + "\"service_tier\":\"default\",\"system_fingerprint\":\"fp\",",
+        "{\"id\":\"c1\", \"model\":\"m\" ,\n ",
+        "{\"x\":{\"deep\":[1,2]},\"s\":\"t\",",
+        "{",
+        "{\"choices\":[{\"delta\":{\"content\":\"early\"}}],",
+        "{\"usage\":{\"prompt_tokens\":1},\"n\":null,"};
+    String[] tails = {"}", ",\"usage\":null}", ",\"obfuscation\":\"Zq\"}",
+        ",\"usage\":{\"total_tokens\":9},\"tchavi\":{\"credits_used\":1}}",
+        ",\"service_tier\":\"flex\",\"x\":2}", ",\"choices\":[]}", ",\"id\":\"c2\"}"};
+    Random random = new Random(5);
+    ChunkParser parser = new ChunkParser();
+    for (int stream = 0; stream < 60; stream++) {
+      String head = heads[random.nextInt(heads.length)];
+      for (int i = 0; i < 15; i++) {
+        String tail = random.nextInt(3) == 0 ? tails[random.nextInt(tails.length)] : tails[1];
+        String json = head + "\"choices\":[" + randomChoice(random) + "]" + tail;
+        if (!json.startsWith("{\"choices\"") && head.equals("{")) json = "{" + json.substring(1);
+        assertThat(parser.parse(json)).as(json)
+            .isEqualTo(Json.MAPPER.readValue(json, ChatChunk.class));
+      }
+    }
+  }
+
+  @Test
+  void theHeadsBytesAreLeftAsTheyWere() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    String json = "{\"id\":\"c1\",\"choices\":[{\"delta\":{\"content\":\"a\"}}]}";
+    parser.parse(json);
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+
+    parser.parse(bytes);
+
+    assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(json);
+  }
+
   @Test
   void repeatedUnknownFieldsShareOneMap() throws IOException {
     ChunkParser parser = new ChunkParser();

@@ -68,6 +68,8 @@ final class ChunkParser {
    */
   private byte[] head;
   private Fields headFields;
+  /** Reused for each chunk read after a head: nothing keeps it. */
+  private final Fields scratch = new Fields();
   /** The head's unknown fields as the immutable map a chunk holds, to share across chunks. */
   private Map<String, Object> headExtra;
 
@@ -124,7 +126,7 @@ final class ChunkParser {
     json[comma] = '{'; // Restored below: the bytes are the event's, which may still be shown.
     try (JsonParser p = FACTORY.createParser(json, comma, json.length - comma)) {
       p.nextToken(); // START_OBJECT
-      Fields fields = headFields.copy();
+      Fields fields = scratch.copyOf(headFields);
       fields(p, fields, null);
       ChatChunk chunk = fields.chunk();
       if (fields.extra == fields.headExtra && headExtra == null) headExtra = chunk.extra();
@@ -193,18 +195,22 @@ final class ChunkParser {
     Map<String, Object> headExtra;
 
     Fields copy() {
-      Fields copy = new Fields();
-      copy.id = id;
-      copy.object = object;
-      copy.created = created;
-      copy.model = model;
-      copy.fingerprint = fingerprint;
-      copy.choices = choices;
-      copy.usage = usage;
-      copy.tchavi = tchavi;
-      copy.extra = extra;
-      copy.headExtra = headExtra;
-      return copy;
+      return new Fields().copyOf(this);
+    }
+
+    /** Makes this a copy of {@code other}, and returns it. */
+    Fields copyOf(Fields other) {
+      id = other.id;
+      object = other.object;
+      created = other.created;
+      model = other.model;
+      fingerprint = other.fingerprint;
+      choices = other.choices;
+      usage = other.usage;
+      tchavi = other.tchavi;
+      extra = other.extra;
+      headExtra = other.headExtra;
+      return this;
     }
 
     ChatChunk chunk() {

@@ -1,0 +1,273 @@
+package com.tchavi.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Runs every client against the same streams in one JVM: firehose, fragmented and paced rounds,
+ * clients interleaved and rotated each round, warm-up rounds first; then fresh JVMs for the time
+ * to first chunk; then the jar sizes. Prints the table and writes it to
+ * {@code target/results.md}. Fails (exit 1) if any client delivers other text than the server sent.
+ *
+ * <p>Usage: {@code Harness BENCHMARKS_DIR [--smoke] [--clients a,b] [--n 200000] [--warmup 3]
+ * [--runs 7] [--frag-n 20000] [--frag-runs 5] [--paced-n 300] [--paced-runs 5] [--jvms 5]}
+ */
+public final class Harness {
+  static final List<String> ALL_CLIENTS = List.of("tchavi", "openai", "okhttp-jackson", "okhttp-lines");
+
+  /** Everything measured for one client. */
+  static final class Figures {
+    final List<double[]> firehose = new ArrayList<>(); // {chunks/s, bytes/chunk, cpu ns/chunk}
+    final List<Double> fragmented = new ArrayList<>(); // chunks/s
+    final List<Long> latencies = new ArrayList<>(); // ns, paced mode, every chunk of every run
+    final List<Double> firstChunkMillis = new ArrayList<>();
+    long runtimeBytes;
+    long ownJarBytes = -1;
+    List<String> jarNames = List.of();
+  }
+
+  private Harness() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = parse(args);
+    boolean smoke = options.containsKey("smoke");
+    Path dir = Path.of(options.get("dir")).toAbsolutePath().normalize();
+    List<String> names = List.of(options.getOrDefault("clients", String.join(",", ALL_CLIENTS)).split(","));
+    int n = intOption(options, "n", smoke ? 2_000 : 200_000);
+    int warmup = intOption(options, "warmup", smoke ? 1 : 3);
+    int runs = intOption(options, "runs", smoke ? 1 : 7);
+    int fragN = intOption(options, "frag-n", smoke ? 300 : 20_000);
+    int fragRuns = intOption(options, "frag-runs", smoke ? 1 : 5);
+    int pacedN = intOption(options, "paced-n", smoke ? 20 : 300);
+    int pacedRuns = intOption(options, "paced-runs", smoke ? 1 : 5);
+    int jvms = intOption(options, "jvms", smoke ? 1 : 5);
+    long deadlineMinutes = intOption(options, "deadline-minutes", 20);
+
+    Thread watchdog = new Thread(() -> {
+      try {
+        Thread.sleep(TimeUnit.MINUTES.toMillis(deadlineMinutes));
+        System.err.println("harness: still running after " + deadlineMinutes + " minutes, giving up");
+        Runtime.getRuntime().halt(3);
+      } catch (InterruptedException ignored) {
+        // finished in time
+      }
+    }, "harness-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+
+    Files.createDirectories(dir.resolve("target"));
+    Map<String, Figures> figures = new LinkedHashMap<>();
+    List<LoadedClient> clients = new ArrayList<>();
+    for (String name : names) {
+      LoadedClient client = LoadedClient.load(dir, name);
+      clients.add(client);
+      figures.put(name, new Figures());
+    }
+    Script firehose = new Script(n, 42);
+    Script fragmented = new Script(fragN, 43);
+    Script paced = new Script(pacedN, 44);
+    Script tiny = new Script(100, 45);
+    log("streams: firehose %d chunks (%.1f MB), fragmented %d chunks in %d-byte writes, paced %d chunks every %d ms",
+        firehose.events, firehose.bytes.length / 1e6, fragmented.events, SseServer.FRAGMENT,
+        paced.events, TimeUnit.NANOSECONDS.toMillis(SseServer.PACE_NANOS));
+
+    try (SseServer server = new SseServer(TimeUnit.MINUTES.toMillis(deadlineMinutes))) {
+      ThreadMeter meter = new ThreadMeter(server.threadIds());
+      for (LoadedClient client : clients) {
+        client.client.open(server.baseUrl());
+      }
+
+      for (int round = 0; round < warmup + runs; round++) {
+        boolean measured = round >= warmup;
+        for (LoadedClient client : rotate(clients, round)) {
+          // Warm-up runs hash all text; measured runs count chunks and chars, and hash nothing.
+          double[] r = run(server, meter, client, firehose, SseServer.Mode.FIREHOSE, !measured, null);
+          if (measured) {
+            figures.get(client.name).firehose.add(r);
+          }
+          log("firehose %s %-14s %,10.0f chunks/s %,8.0f B/chunk %,7.0f cpu-ns/chunk",
+              measured ? "run   " : "warmup", client.name, r[0], r[1], r[2]);
+        }
+      }
+      for (int round = 0; round < fragRuns; round++) {
+        for (LoadedClient client : rotate(clients, round)) {
+          double[] r = run(server, meter, client, fragmented, SseServer.Mode.FRAGMENTED, true, null);
+          figures.get(client.name).fragmented.add(r[0]);
+          log("fragmented %-14s %,10.0f chunks/s", client.name, r[0]);
+        }
+      }
+      for (int round = 0; round < 1 + pacedRuns; round++) {
+        for (LoadedClient client : rotate(clients, round)) {
+          long[] deliveredAt = new long[paced.events];
+          long[] flushedAt = new long[paced.events];
+          run(server, meter, client, paced, SseServer.Mode.PACED, true, new long[][] {deliveredAt, flushedAt});
+          List<Long> latencies = new ArrayList<>();
+          for (int i = 0; i < paced.events; i++) {
+            latencies.add(deliveredAt[i] - flushedAt[i]);
+          }
+          if (round > 0) {
+            figures.get(client.name).latencies.addAll(latencies);
+          }
+          Collections.sort(latencies);
+          log("paced %s %-14s p50 %,7.1f us  p99 %,8.1f us", round > 0 ? "run   " : "warmup", client.name,
+              percentile(latencies, 0.50) / 1e3, percentile(latencies, 0.99) / 1e3);
+        }
+      }
+
+      server.arm(tiny, SseServer.Mode.FIREHOSE);
+      Path coreJar = Path.of(Harness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      for (int round = 0; round < jvms; round++) {
+        for (LoadedClient client : rotate(clients, round)) {
+          double millis = firstChunkInFreshJvm(client, coreJar, server.baseUrl(), tiny, dir);
+          figures.get(client.name).firstChunkMillis.add(millis);
+          log("fresh JVM %-14s first chunk after %,7.1f ms", client.name, millis);
+        }
+      }
+
+      for (LoadedClient client : clients) {
+        Figures f = figures.get(client.name);
+        f.runtimeBytes = client.runtimeBytes();
+        f.jarNames = client.runtimeJars.stream().map(p -> p.getFileName().toString()).toList();
+        for (Path jar : client.runtimeJars) {
+          if (jar.getFileName().toString().startsWith("tchavi-java-")) {
+            f.ownJarBytes = Files.size(jar);
+          }
+        }
+        client.client.close();
+      }
+    }
+
+    String report = Report.render(figures, firehose, fragmented, paced, warmup, runs, smoke, options);
+    System.out.println(report);
+    Path out = dir.resolve("target").resolve(smoke ? "smoke-results.md" : "results.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report);
+    log("wrote %s", out);
+    System.exit(0);
+  }
+
+  /**
+   * Runs one stream through one client. Returns {chunks/s, allocated bytes per chunk, CPU ns per
+   * chunk}; with {@code times} given, fills times[0] with delivery and times[1] with flush times.
+   */
+  private static double[] run(SseServer server, ThreadMeter meter, LoadedClient client, Script script,
+      SseServer.Mode mode, boolean hashing, long[][] times) throws Exception {
+    SseServer.Run run = server.arm(script, mode);
+    System.gc(); // each run starts from a similar heap, not from the previous client's garbage
+    Recorder recorder = new Recorder(hashing, times == null ? null : times[0]);
+    Map<Long, long[]> before = meter.snapshot();
+    long start = System.nanoTime();
+    client.client.consume(recorder);
+    long elapsed = System.nanoTime() - start;
+    Map<Long, long[]> after = meter.snapshot();
+    verify(client, script, recorder.count, recorder.chars, hashing ? recorder.hash : null, mode.name());
+    if (times != null) {
+      System.arraycopy(run.flushedAt, 0, times[1], 0, script.events);
+    }
+    long[] used = ThreadMeter.delta(before, after);
+    return new double[] {
+        script.events * 1e9 / elapsed, (double) used[0] / script.events, (double) used[1] / script.events};
+  }
+
+  private static void verify(LoadedClient client, Script script, long count, long chars, Long hash, String what) {
+    boolean raw = client.client.rawLines();
+    long wantChars = raw ? script.lineChars : script.contentChars;
+    long wantHash = raw ? script.lineHash : script.contentHash;
+    if (count != script.events || chars != wantChars || (hash != null && hash != wantHash)) {
+      System.err.printf("MISMATCH: %s (%s) delivered %d chunks, %d chars, hash %s; the server sent %d chunks,"
+          + " %d chars, hash %d%n", client.name, what, count, chars, hash, script.events, wantChars, wantHash);
+      System.exit(1);
+    }
+  }
+
+  private static double firstChunkInFreshJvm(LoadedClient client, Path coreJar, String baseUrl, Script script,
+      Path dir) throws Exception {
+    List<String> classPath = new ArrayList<>();
+    classPath.add(coreJar.toString());
+    classPath.add(client.adapterJar.toString());
+    client.runtimeJars.forEach(p -> classPath.add(p.toString()));
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path errors = dir.resolve("target").resolve("first-chunk-" + client.name + ".err");
+    ProcessBuilder builder = new ProcessBuilder(javaBin, "-cp", String.join(java.io.File.pathSeparator, classPath),
+        FirstChunk.class.getName(), baseUrl).redirectError(errors.toFile());
+    long start = System.nanoTime();
+    Process process = builder.start();
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String first = out.readLine();
+      long elapsed = System.nanoTime() - start;
+      String end = out.readLine();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+      if (!"FIRST".equals(first) || end == null || !end.startsWith("END ")) {
+        System.err.printf("fresh JVM for %s failed (exit %s): %s / %s; see %s%n", client.name,
+            process.isAlive() ? "none" : process.exitValue(), first, end, errors);
+        System.exit(1);
+      }
+      String[] parts = end.split(" ");
+      verify(client, script, Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]),
+          "fresh JVM");
+      return elapsed / 1e6;
+    }
+  }
+
+  static <T> List<T> rotate(List<T> list, int by) {
+    List<T> rotated = new ArrayList<>(list);
+    Collections.rotate(rotated, -(by % list.size()));
+    return rotated;
+  }
+
+  /** Nearest-rank percentile of a sorted list. */
+  static double percentile(List<? extends Number> sorted, double p) {
+    int rank = (int) Math.ceil(p * sorted.size());
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1))).doubleValue();
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().collect(Collectors.toList());
+    int size = sorted.size();
+    if (size == 0) {
+      return Double.NaN;
+    }
+    return size % 2 == 1 ? sorted.get(size / 2) : (sorted.get(size / 2 - 1) + sorted.get(size / 2)) / 2;
+  }
+
+  private static Map<String, String> parse(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--smoke")) {
+        options.put("smoke", "true");
+      } else if (arg.startsWith("--") && i + 1 < args.length) {
+        options.put(arg.substring(2), args[++i]);
+      } else if (!arg.startsWith("--") && !options.containsKey("dir")) {
+        options.put("dir", arg);
+      } else {
+        throw new IllegalArgumentException("unknown argument " + arg);
+      }
+    }
+    options.putIfAbsent("dir", ".");
+    return options;
+  }
+
+  private static int intOption(Map<String, String> options, String name, int fallback) {
+    String value = options.get(name);
+    return value == null ? fallback : Integer.parseInt(value.replace("_", ""));
+  }
+
+  static void log(String format, Object... args) {
+    System.err.printf(format + "%n", args);
+  }
+}

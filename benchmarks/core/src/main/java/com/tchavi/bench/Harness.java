@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * {@code target/results.md}. Fails (exit 1) if any client delivers other text than the server sent.
  *
  * <p>Usage: {@code Harness BENCHMARKS_DIR [--smoke] [--clients a,b] [--n 200000] [--warmup 3]
- * [--runs 7] [--frag-n 20000] [--frag-runs 5] [--paced-n 300] [--paced-runs 5] [--jvms 5]}
+ * [--runs 7] [--frag-n 20000] [--frag-runs 5] [--paced-n 200] [--paced-runs 8] [--jvms 5]}; a count of
+ * 0 skips that part.
  */
 public final class Harness {
   static final List<String> ALL_CLIENTS = List.of("tchavi", "openai", "okhttp-jackson", "okhttp-lines");
@@ -49,8 +50,8 @@ public final class Harness {
     int runs = intOption(options, "runs", smoke ? 1 : 7);
     int fragN = intOption(options, "frag-n", smoke ? 300 : 20_000);
     int fragRuns = intOption(options, "frag-runs", smoke ? 1 : 5);
-    int pacedN = intOption(options, "paced-n", smoke ? 20 : 300);
-    int pacedRuns = intOption(options, "paced-runs", smoke ? 1 : 5);
+    int pacedN = intOption(options, "paced-n", smoke ? 20 : 200);
+    int pacedRuns = intOption(options, "paced-runs", smoke ? 1 : 8);
     int jvms = intOption(options, "jvms", smoke ? 1 : 5);
     long deadlineMinutes = intOption(options, "deadline-minutes", 20);
 
@@ -107,7 +108,7 @@ public final class Harness {
           log("fragmented %-14s %,10.0f chunks/s", client.name, r[0]);
         }
       }
-      for (int round = 0; round < 1 + pacedRuns; round++) {
+      for (int round = 0; pacedRuns > 0 && round < 1 + pacedRuns; round++) {
         for (LoadedClient client : rotate(clients, round)) {
           long[] deliveredAt = new long[paced.events];
           long[] flushedAt = new long[paced.events];

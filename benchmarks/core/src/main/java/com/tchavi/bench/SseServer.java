@@ -27,7 +27,7 @@ final class SseServer implements AutoCloseable {
   enum Mode {
     /** As fast as the socket takes it, in 64 KiB writes. */
     FIREHOSE,
-    /** One event every 5 ms, each in one write; the time of each write is recorded. */
+    /** One event every 5 ms (or as armed), each in one write; the time of each write is recorded. */
     PACED,
     /** The same bytes, headers included, in 7-byte writes. */
     FRAGMENTED
@@ -42,11 +42,13 @@ final class SseServer implements AutoCloseable {
     final Mode mode;
     /** Paced mode: System.nanoTime() just before the write of each event (same clock as the client). */
     final long[] flushedAt;
+    final long paceNanos;
     volatile int served;
 
-    Run(Script script, Mode mode) {
+    Run(Script script, Mode mode, long paceNanos) {
       this.script = script;
       this.mode = mode;
+      this.paceNanos = paceNanos;
       this.flushedAt = mode == Mode.PACED ? new long[script.events] : null;
     }
   }
@@ -83,7 +85,12 @@ final class SseServer implements AutoCloseable {
 
   /** Serves {@code script} in {@code mode} to the following requests. */
   Run arm(Script script, Mode mode) {
-    Run run = new Run(script, mode);
+    return arm(script, mode, PACE_NANOS);
+  }
+
+  /** Serves {@code script} in {@code mode}, paced mode sending one event every {@code paceNanos}. */
+  Run arm(Script script, Mode mode, long paceNanos) {
+    Run run = new Run(script, mode, paceNanos);
     armed = run;
     return run;
   }
@@ -164,7 +171,7 @@ final class SseServer implements AutoCloseable {
         for (int i = 0; i < ends.length; i++) {
           if (i > 0 && i < ends.length - 1) {
             // [DONE] goes out on its own slot too; the terminating 0-chunk right after it.
-            long deadline = start + i * PACE_NANOS;
+            long deadline = start + i * run.paceNanos;
             long wait;
             while ((wait = deadline - System.nanoTime()) > 0) {
               LockSupport.parkNanos(wait);

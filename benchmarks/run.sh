@@ -20,7 +20,11 @@ fi
 echo "== building the benchmarks" >&2
 mvn -B -q -f "$here/pom.xml" package >&2
 
-commit="$(git -C "$lib" describe --always --dirty 2>/dev/null || echo unknown)"
+if [ "${SKIP_LIB_INSTALL:-0}" = 1 ] && [ -z "${TCHAVI_LIB_DIR:-}" ]; then
+  commit="as found in ~/.m2"
+else
+  commit="at $(git -C "$lib" describe --always --dirty 2>/dev/null || echo unknown)"
+fi
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
 exec "$java" ${BENCH_JAVA_OPTS:--Xms2g -Xmx2g} -cp "$here/core/target/bench-core.jar" \
-  com.tchavi.bench.Harness "$here" --lib "0.1.0-SNAPSHOT at $commit" "$@"
+  com.tchavi.bench.Harness "$here" --lib "0.1.0-SNAPSHOT $commit" "$@"

@@ -70,6 +70,7 @@ public final class Harness {
 
     Files.createDirectories(dir.resolve("target"));
     Map<String, Figures> figures = new LinkedHashMap<>();
+    Map<String, String> interference = new LinkedHashMap<>();
     List<LoadedClient> clients = new ArrayList<>();
     for (String name : names) {
       LoadedClient client = LoadedClient.load(dir, name);
@@ -91,6 +92,7 @@ public final class Harness {
         client.client.open(server.baseUrl());
       }
 
+      Interference load = new Interference();
       for (int round = 0; round < warmup + runs; round++) {
         boolean measured = round >= warmup;
         for (LoadedClient client : rotate(clients, round)) {
@@ -103,6 +105,8 @@ public final class Harness {
               measured ? "run   " : "warmup", client.name, r[0], r[1], r[2]);
         }
       }
+      interference.put("firehose", load.end());
+      load = new Interference();
       for (int round = 0; round < fragRuns; round++) {
         for (LoadedClient client : rotate(clients, round)) {
           double[] r = run(server, meter, client, fragmented, SseServer.Mode.FRAGMENTED, true, null);
@@ -110,6 +114,8 @@ public final class Harness {
           log("fragmented %-14s %,10.0f chunks/s", client.name, r[0]);
         }
       }
+      interference.put("fragmented", load.end());
+      load = new Interference();
       // Paced delivery takes other code paths than the firehose (a blocking read per chunk, in
       // the client and in the JDK's socket code): warm them up with a faster pace first, else
       // the first seconds of paced runs measure the JIT.
@@ -135,6 +141,8 @@ public final class Harness {
         }
       }
 
+      interference.put("paced", load.end());
+      load = new Interference();
       server.arm(tiny, SseServer.Mode.FIREHOSE);
       Path coreJar = Path.of(Harness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       for (int round = 0; round < jvms; round++) {
@@ -145,6 +153,7 @@ public final class Harness {
         }
       }
 
+      interference.put("fresh JVMs", load.end());
       for (LoadedClient client : clients) {
         Figures f = figures.get(client.name);
         f.runtimeBytes = client.runtimeBytes();
@@ -158,7 +167,8 @@ public final class Harness {
       }
     }
 
-    String report = Report.render(figures, firehose, fragmented, paced, warmup, runs, smoke, options);
+    String report = Report.render(figures, firehose, fragmented, paced, warmup, runs, smoke, options,
+        interference);
     System.out.println(report);
     Path out = dir.resolve("target").resolve(smoke ? "smoke-results.md" : "results.md");
     Files.createDirectories(out.getParent());

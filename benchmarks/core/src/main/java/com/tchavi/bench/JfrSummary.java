@@ -17,7 +17,8 @@ import jdk.jfr.consumer.RecordingFile;
  * Summarizes a JFR recording of the harness: where the client threads spend CPU
  * ({@code jdk.ExecutionSample}: self time by top frame, and inclusive time by method) and where
  * they allocate ({@code jdk.ObjectAllocationSample}, weighted by bytes: by class, by allocation
- * site, and by the first frame inside {@code PREFIX}). The server's threads are left out.
+ * site, and by the first frame inside {@code PREFIX}). The server's threads, and the main thread
+ * outside a client's {@code consume}, are left out.
  *
  * <p>Usage: {@code JfrSummary FILE.jfr [PREFIX, default com.tchavi.] [TOP, default 25]}
  */
@@ -34,12 +35,13 @@ public final class JfrSummary {
     Map<String, Double> byClass = new HashMap<>();
     Map<String, Double> bySite = new HashMap<>();
     Map<String, Double> byOwnFrame = new HashMap<>();
+    Map<String, Map<String, Double>> callers = new HashMap<>();
     long samples = 0;
     double bytes = 0;
     for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
       String type = e.getEventType().getName();
       if (type.equals("jdk.ExecutionSample")) {
-        if (isServer(e.getThread("sampledThread")) || e.getStackTrace() == null) {
+        if (!isClient(e, "sampledThread")) {
           continue;
         }
         samples++;
@@ -48,6 +50,8 @@ public final class JfrSummary {
           continue;
         }
         self.merge(method(frames.get(0)), 1.0, Double::sum);
+        String caller = frames.size() > 1 ? site(frames.get(1)) : "?";
+        callers.computeIfAbsent(method(frames.get(0)), k -> new HashMap<>()).merge(caller, 1.0, Double::sum);
         Set<String> seen = new HashSet<>();
         for (RecordedFrame frame : frames) {
           if (seen.add(method(frame))) {
@@ -55,7 +59,7 @@ public final class JfrSummary {
           }
         }
       } else if (type.equals("jdk.ObjectAllocationSample")) {
-        if (isServer(e.getThread("eventThread")) || e.getStackTrace() == null) {
+        if (!isClient(e, "eventThread")) {
           continue;
         }
         double weight = e.getLong("weight");
@@ -79,14 +83,45 @@ public final class JfrSummary {
     System.out.printf(Locale.ROOT, "%s: %,d execution samples in client threads, %,.0f MB of sampled allocation%n%n",
         file.getFileName(), samples, bytes / 1e6);
     print("CPU, self (top frame)", self, samples, top, "samples");
+    double sampleCount = samples;
+    System.out.println("== CPU, callers of the top self frames");
+    self.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(10)
+        .forEach(e -> {
+          System.out.printf(Locale.ROOT, "%s%n", e.getKey());
+          callers.get(e.getKey()).entrySet().stream()
+              .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+              .limit(3)
+              .forEach(c -> System.out.printf(Locale.ROOT, "   %5.1f%%  from %s%n", 100 * c.getValue() / sampleCount,
+                  c.getKey()));
+        });
+    System.out.println();
     print("CPU, inclusive (method anywhere on the stack)", inclusive, samples, top, "samples");
     print("Allocation by class", byClass, bytes, top, "bytes");
     print("Allocation by site (class at top frame)", bySite, bytes, top, "bytes");
     print("Allocation by first " + prefix + " frame", byOwnFrame, bytes, top, "bytes");
   }
 
-  private static boolean isServer(RecordedThread thread) {
-    return thread != null && thread.getJavaName() != null && thread.getJavaName().startsWith("sse-server");
+  /**
+   * Returns true for events of the client's threads: not the server's, and on the main thread only
+   * while it is inside a client (not while the harness builds its streams).
+   */
+  private static boolean isClient(RecordedEvent e, String threadField) {
+    RecordedThread thread = e.getThread(threadField);
+    String name = thread == null ? null : thread.getJavaName();
+    if (e.getStackTrace() == null || (name != null && name.startsWith("sse-server"))) {
+      return false;
+    }
+    if (!"main".equals(name)) {
+      return true;
+    }
+    for (RecordedFrame frame : e.getStackTrace().getFrames()) {
+      if (frame.getMethod().getType().getName().startsWith("com.tchavi.bench.clients.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String method(RecordedFrame frame) {

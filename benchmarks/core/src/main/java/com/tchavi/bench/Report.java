@@ -17,7 +17,7 @@ final class Report {
   }
 
   static String render(Map<String, Harness.Figures> figures, Script firehose, Script fragmented, Script paced,
-      int warmup, int runs, boolean smoke, Map<String, String> options) {
+      int warmup, int runs, boolean smoke, Map<String, String> options, Map<String, String> interference) {
     StringBuilder md = new StringBuilder();
     md.append(smoke ? "## Smoke run (tiny streams, figures mean nothing)\n\n" : "## Results\n\n");
     md.append(String.format(Locale.ROOT, "- When: %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS)));
@@ -35,6 +35,9 @@ final class Report {
     md.append(String.format(Locale.ROOT, "- Paced: %,d chunks, one every %d ms, latency from the server's write to"
         + " the client's delivery of each chunk, all chunks of all measured runs%n%n",
         paced.events, SseServer.PACE_NANOS / 1_000_000));
+    md.setLength(md.length() - 1);
+    md.append(String.format(Locale.ROOT, "- Machine load while measuring: %s%n%n", interference.entrySet().stream()
+        .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining("; "))));
 
     Harness.Figures reference = figures.get("okhttp-jackson");
     double referenceRate = reference == null ? Double.NaN : median(reference.firehose, r -> r[0]);

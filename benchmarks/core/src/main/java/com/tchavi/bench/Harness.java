@@ -70,7 +70,12 @@ public final class Harness {
 
     Files.createDirectories(dir.resolve("target"));
     Map<String, Figures> figures = new LinkedHashMap<>();
-    Map<String, String> interference = new LinkedHashMap<>();
+    Map<String, Interference> interference = new LinkedHashMap<>();
+    for (String phase : List.of("firehose", "fragmented", "paced", "fresh JVMs", "firehose warm-up")) {
+      interference.put(phase, new Interference());
+    }
+    Quiet quiet = new Quiet(Double.parseDouble(options.getOrDefault("quiet", "0.10")),
+        intOption(options, "quiet-wait-ms", smoke ? 0 : 10_000));
     List<LoadedClient> clients = new ArrayList<>();
     for (String name : names) {
       LoadedClient client = LoadedClient.load(dir, name);
@@ -92,12 +97,17 @@ public final class Harness {
         client.client.open(server.baseUrl());
       }
 
-      Interference load = new Interference();
       for (int round = 0; round < warmup + runs; round++) {
         boolean measured = round >= warmup;
         for (LoadedClient client : rotate(clients, round)) {
           // Warm-up runs hash all text; measured runs count chunks and chars, and hash nothing.
+          if (measured) {
+            quiet.await();
+          }
+          Interference load = interference.get(measured ? "firehose" : "firehose warm-up");
+          load.begin();
           double[] r = run(server, meter, client, firehose, SseServer.Mode.FIREHOSE, !measured, null);
+          load.end();
           if (measured) {
             figures.get(client.name).firehose.add(r);
           }
@@ -105,17 +115,16 @@ public final class Harness {
               measured ? "run   " : "warmup", client.name, r[0], r[1], r[2]);
         }
       }
-      interference.put("firehose", load.end());
-      load = new Interference();
       for (int round = 0; round < fragRuns; round++) {
         for (LoadedClient client : rotate(clients, round)) {
+          quiet.await();
+          interference.get("fragmented").begin();
           double[] r = run(server, meter, client, fragmented, SseServer.Mode.FRAGMENTED, true, null);
+          interference.get("fragmented").end();
           figures.get(client.name).fragmented.add(r[0]);
           log("fragmented %-14s %,10.0f chunks/s", client.name, r[0]);
         }
       }
-      interference.put("fragmented", load.end());
-      load = new Interference();
       // Paced delivery takes other code paths than the firehose (a blocking read per chunk, in
       // the client and in the JDK's socket code): warm them up with a faster pace first, else
       // the first seconds of paced runs measure the JIT.
@@ -128,8 +137,11 @@ public final class Harness {
         for (LoadedClient client : rotate(clients, round)) {
           long[] deliveredAt = new long[paced.events];
           long[] flushedAt = new long[paced.events];
+          quiet.await();
+          interference.get("paced").begin();
           run(server, meter, client, paced, SseServer.Mode.PACED, true, new long[][] {deliveredAt, flushedAt},
               SseServer.PACE_NANOS);
+          interference.get("paced").end();
           List<Long> latencies = new ArrayList<>();
           for (int i = 0; i < paced.events; i++) {
             latencies.add(deliveredAt[i] - flushedAt[i]);
@@ -141,19 +153,19 @@ public final class Harness {
         }
       }
 
-      interference.put("paced", load.end());
-      load = new Interference();
       server.arm(tiny, SseServer.Mode.FIREHOSE);
       Path coreJar = Path.of(Harness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       for (int round = 0; round < jvms; round++) {
         for (LoadedClient client : rotate(clients, round)) {
+          quiet.await();
+          interference.get("fresh JVMs").begin();
           double millis = firstChunkInFreshJvm(client, coreJar, server.baseUrl(), tiny, dir);
+          interference.get("fresh JVMs").end();
           figures.get(client.name).firstChunkMillis.add(millis);
           log("fresh JVM %-14s first chunk after %,7.1f ms", client.name, millis);
         }
       }
 
-      interference.put("fresh JVMs", load.end());
       for (LoadedClient client : clients) {
         Figures f = figures.get(client.name);
         f.runtimeBytes = client.runtimeBytes();
@@ -168,13 +180,47 @@ public final class Harness {
     }
 
     String report = Report.render(figures, firehose, fragmented, paced, warmup, runs, smoke, options,
-        interference);
+        interference, quiet.summary());
     System.out.println(report);
     Path out = dir.resolve("target").resolve(smoke ? "smoke-results.md" : "results.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report);
     log("wrote %s", out);
     System.exit(0);
+  }
+
+  /** Before each measured run, waits a while for other processes to leave the machine alone. */
+  static final class Quiet {
+    private final double maxShare;
+    private final long maxMillis;
+    private long waitedMillis;
+    private int waits;
+    private int gaveUp;
+
+    Quiet(double maxShare, long maxMillis) {
+      this.maxShare = maxShare;
+      this.maxMillis = maxMillis;
+    }
+
+    void await() throws InterruptedException {
+      if (maxMillis <= 0) {
+        return;
+      }
+      long waited = Interference.awaitQuiet(maxShare, maxMillis);
+      waits++;
+      waitedMillis += Math.abs(waited);
+      if (waited < 0) {
+        gaveUp++;
+        log("machine busy: other processes above %.0f%% for %d ms, measuring anyway", 100 * maxShare, -waited);
+      }
+    }
+
+    String summary() {
+      return maxMillis <= 0 ? "off" : String.format(java.util.Locale.ROOT,
+          "before each of %d runs, waited until other processes used under %.0f%% of the machine for 250 ms"
+              + " (%.1f s in all; gave up after %d s %d times)", waits, 100 * maxShare, waitedMillis / 1e3,
+          maxMillis / 1000, gaveUp);
+    }
   }
 
   /**

@@ -17,7 +17,8 @@ final class Report {
   }
 
   static String render(Map<String, Harness.Figures> figures, Script firehose, Script fragmented, Script paced,
-      int warmup, int runs, boolean smoke, Map<String, String> options, Map<String, String> interference) {
+      int warmup, int runs, boolean smoke, Map<String, String> options, Map<String, Interference> interference,
+      String quiet) {
     StringBuilder md = new StringBuilder();
     md.append(smoke ? "## Smoke run (tiny streams, figures mean nothing)\n\n" : "## Results\n\n");
     md.append(String.format(Locale.ROOT, "- When: %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS)));
@@ -36,8 +37,10 @@ final class Report {
         + " the client's delivery of each chunk, all chunks of all measured runs%n%n",
         paced.events, SseServer.PACE_NANOS / 1_000_000));
     md.setLength(md.length() - 1);
-    md.append(String.format(Locale.ROOT, "- Machine load while measuring: %s%n%n", interference.entrySet().stream()
-        .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining("; "))));
+    md.append(String.format(Locale.ROOT, "- Waiting for a quiet machine: %s%n", quiet));
+    md.append(String.format(Locale.ROOT, "- Machine load during the measured runs: %s%n%n",
+        interference.entrySet().stream().filter(e -> !e.getKey().endsWith("warm-up")).map(e -> e.getKey() + ": " + e.getValue().summary())
+            .collect(java.util.stream.Collectors.joining("; "))));
 
     Harness.Figures reference = figures.get("okhttp-jackson");
     double referenceRate = reference == null ? Double.NaN : median(reference.firehose, r -> r[0]);

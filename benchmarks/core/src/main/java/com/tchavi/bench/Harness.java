@@ -173,6 +173,10 @@ public final class Harness {
         for (Path jar : client.runtimeJars) {
           if (jar.getFileName().toString().startsWith("tchavi-java-")) {
             f.ownJarBytes = Files.size(jar);
+            // ~/.m2 may be shared: name exactly which library jar was measured.
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar));
+            options.put("lib", options.getOrDefault("lib", "") + ", jar sha256 "
+                + java.util.HexFormat.of().formatHex(digest, 0, 6));
           }
         }
         client.client.close();

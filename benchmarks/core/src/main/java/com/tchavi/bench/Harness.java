@@ -38,24 +38,34 @@ public final class Harness {
     List<String> jarNames = List.of();
   }
 
-  private Harness() {
+  private final Map<String, String> options;
+  private final boolean smoke;
+  private final Path dir;
+  private final Map<String, Figures> figures = new LinkedHashMap<>();
+  private final Map<String, Interference> interference = new LinkedHashMap<>();
+  private final List<LoadedClient> clients = new ArrayList<>();
+  private final Quiet quiet;
+  private SseServer server;
+  private ThreadMeter meter;
+
+  private Harness(Map<String, String> options) throws Exception {
+    this.options = options;
+    this.smoke = options.containsKey("smoke");
+    this.dir = Path.of(options.get("dir")).toAbsolutePath().normalize();
+    this.quiet = new Quiet(Double.parseDouble(options.getOrDefault("quiet", "0.10")),
+        option("quiet-wait-ms", 0, 10_000));
+    for (String phase : List.of("firehose", "fragmented", "paced", "fresh JVMs", "firehose warm-up")) {
+      interference.put(phase, new Interference());
+    }
+    for (String name : options.getOrDefault("clients", String.join(",", ALL_CLIENTS)).split(",")) {
+      clients.add(LoadedClient.load(dir, name));
+      figures.put(name, new Figures());
+    }
   }
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = parse(args);
-    boolean smoke = options.containsKey("smoke");
-    Path dir = Path.of(options.get("dir")).toAbsolutePath().normalize();
-    List<String> names = List.of(options.getOrDefault("clients", String.join(",", ALL_CLIENTS)).split(","));
-    int n = intOption(options, "n", smoke ? 2_000 : 200_000);
-    int warmup = intOption(options, "warmup", smoke ? 1 : 3);
-    int runs = intOption(options, "runs", smoke ? 1 : 7);
-    int fragN = intOption(options, "frag-n", smoke ? 300 : 20_000);
-    int fragRuns = intOption(options, "frag-runs", smoke ? 1 : 5);
-    int pacedN = intOption(options, "paced-n", smoke ? 20 : 200);
-    int pacedRuns = intOption(options, "paced-runs", smoke ? 1 : 8);
-    int jvms = intOption(options, "jvms", smoke ? 1 : 5);
-    long deadlineMinutes = intOption(options, "deadline-minutes", 20);
-
+    long deadlineMinutes = Long.parseLong(options.getOrDefault("deadline-minutes", "20"));
     Thread watchdog = new Thread(() -> {
       try {
         Thread.sleep(TimeUnit.MINUTES.toMillis(deadlineMinutes));
@@ -67,118 +77,33 @@ public final class Harness {
     }, "harness-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
+    new Harness(options).runAll(TimeUnit.MINUTES.toMillis(deadlineMinutes));
+    System.exit(0);
+  }
 
-    Files.createDirectories(dir.resolve("target"));
-    Map<String, Figures> figures = new LinkedHashMap<>();
-    Map<String, Interference> interference = new LinkedHashMap<>();
-    for (String phase : List.of("firehose", "fragmented", "paced", "fresh JVMs", "firehose warm-up")) {
-      interference.put(phase, new Interference());
-    }
-    Quiet quiet = new Quiet(Double.parseDouble(options.getOrDefault("quiet", "0.10")),
-        intOption(options, "quiet-wait-ms", smoke ? 0 : 10_000));
-    List<LoadedClient> clients = new ArrayList<>();
-    for (String name : names) {
-      LoadedClient client = LoadedClient.load(dir, name);
-      clients.add(client);
-      figures.put(name, new Figures());
-    }
-    Script firehose = new Script(n, 42);
-    Script fragmented = new Script(fragN, 43);
-    Script paced = new Script(pacedN, 44);
-    Script tiny = new Script(100, 45);
-    Script pacedWarmup = new Script(smoke ? 20 : 2_000, 46);
+  private void runAll(long serverLifetimeMillis) throws Exception {
+    int warmup = option("warmup", 1, 3);
+    int runs = option("runs", 1, 7);
+    Script firehose = new Script(option("n", 2_000, 200_000), 42);
+    Script fragmented = new Script(option("frag-n", 300, 20_000), 43);
+    Script paced = new Script(option("paced-n", 20, 200), 44);
     log("streams: firehose %d chunks (%.1f MB), fragmented %d chunks in %d-byte writes, paced %d chunks every %d ms",
         firehose.events, firehose.bytes.length / 1e6, fragmented.events, SseServer.FRAGMENT,
         paced.events, TimeUnit.NANOSECONDS.toMillis(SseServer.PACE_NANOS));
+    Files.createDirectories(dir.resolve("target"));
 
-    try (SseServer server = new SseServer(TimeUnit.MINUTES.toMillis(deadlineMinutes))) {
-      ThreadMeter meter = new ThreadMeter(server.threadIds());
+    try (SseServer started = new SseServer(serverLifetimeMillis)) {
+      server = started;
+      meter = new ThreadMeter(server.threadIds());
       for (LoadedClient client : clients) {
         client.client.open(server.baseUrl());
       }
-
-      for (int round = 0; round < warmup + runs; round++) {
-        boolean measured = round >= warmup;
-        for (LoadedClient client : rotate(clients, round)) {
-          // Warm-up runs hash all text; measured runs count chunks and chars, and hash nothing.
-          if (measured) {
-            quiet.await();
-          }
-          Interference load = interference.get(measured ? "firehose" : "firehose warm-up");
-          load.begin();
-          double[] r = run(server, meter, client, firehose, SseServer.Mode.FIREHOSE, !measured, null);
-          load.end();
-          if (measured) {
-            figures.get(client.name).firehose.add(r);
-          }
-          log("firehose %s %-14s %,10.0f chunks/s %,8.0f B/chunk %,7.0f cpu-ns/chunk",
-              measured ? "run   " : "warmup", client.name, r[0], r[1], r[2]);
-        }
-      }
-      for (int round = 0; round < fragRuns; round++) {
-        for (LoadedClient client : rotate(clients, round)) {
-          quiet.await();
-          interference.get("fragmented").begin();
-          double[] r = run(server, meter, client, fragmented, SseServer.Mode.FRAGMENTED, true, null);
-          interference.get("fragmented").end();
-          figures.get(client.name).fragmented.add(r[0]);
-          log("fragmented %-14s %,10.0f chunks/s", client.name, r[0]);
-        }
-      }
-      // Paced delivery takes other code paths than the firehose (a blocking read per chunk, in
-      // the client and in the JDK's socket code): warm them up with a faster pace first, else
-      // the first seconds of paced runs measure the JIT.
-      for (int round = 0; pacedRuns > 0 && round < 2; round++) {
-        for (LoadedClient client : rotate(clients, round)) {
-          run(server, meter, client, pacedWarmup, SseServer.Mode.PACED, true, null, PACED_WARMUP_NANOS);
-        }
-      }
-      for (int round = 0; round < pacedRuns; round++) {
-        for (LoadedClient client : rotate(clients, round)) {
-          long[] deliveredAt = new long[paced.events];
-          long[] flushedAt = new long[paced.events];
-          quiet.await();
-          interference.get("paced").begin();
-          run(server, meter, client, paced, SseServer.Mode.PACED, true, new long[][] {deliveredAt, flushedAt},
-              SseServer.PACE_NANOS);
-          interference.get("paced").end();
-          List<Long> latencies = new ArrayList<>();
-          for (int i = 0; i < paced.events; i++) {
-            latencies.add(deliveredAt[i] - flushedAt[i]);
-          }
-          figures.get(client.name).latencies.addAll(latencies);
-          Collections.sort(latencies);
-          log("paced %-14s p50 %,7.1f us  p99 %,8.1f us", client.name,
-              percentile(latencies, 0.50) / 1e3, percentile(latencies, 0.99) / 1e3);
-        }
-      }
-
-      server.arm(tiny, SseServer.Mode.FIREHOSE);
-      Path coreJar = Path.of(Harness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      for (int round = 0; round < jvms; round++) {
-        for (LoadedClient client : rotate(clients, round)) {
-          quiet.await();
-          interference.get("fresh JVMs").begin();
-          double millis = firstChunkInFreshJvm(client, coreJar, server.baseUrl(), tiny, dir);
-          interference.get("fresh JVMs").end();
-          figures.get(client.name).firstChunkMillis.add(millis);
-          log("fresh JVM %-14s first chunk after %,7.1f ms", client.name, millis);
-        }
-      }
-
+      firehose(firehose, warmup, runs);
+      fragmented(fragmented, option("frag-runs", 1, 5));
+      paced(paced, option("paced-runs", 1, 8));
+      freshJvms(new Script(100, 45), option("jvms", 1, 5));
       for (LoadedClient client : clients) {
-        Figures f = figures.get(client.name);
-        f.runtimeBytes = client.runtimeBytes();
-        f.jarNames = client.runtimeJars.stream().map(p -> p.getFileName().toString()).toList();
-        for (Path jar : client.runtimeJars) {
-          if (jar.getFileName().toString().startsWith("tchavi-java-")) {
-            f.ownJarBytes = Files.size(jar);
-            // ~/.m2 may be shared: name exactly which library jar was measured.
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar));
-            options.put("lib", options.getOrDefault("lib", "") + ", jar sha256 "
-                + java.util.HexFormat.of().formatHex(digest, 0, 6));
-          }
-        }
+        jarSizes(client);
         client.client.close();
       }
     }
@@ -187,57 +112,119 @@ public final class Harness {
         interference, quiet.summary());
     System.out.println(report);
     Path out = dir.resolve("target").resolve(smoke ? "smoke-results.md" : "results.md");
-    Files.createDirectories(out.getParent());
     Files.writeString(out, report);
     log("wrote %s", out);
-    System.exit(0);
   }
 
-  /** Before each measured run, waits a while for other processes to leave the machine alone. */
-  static final class Quiet {
-    private final double maxShare;
-    private final long maxMillis;
-    private long waitedMillis;
-    private int waits;
-    private int gaveUp;
-
-    Quiet(double maxShare, long maxMillis) {
-      this.maxShare = maxShare;
-      this.maxMillis = maxMillis;
-    }
-
-    void await() throws InterruptedException {
-      if (maxMillis <= 0) {
-        return;
-      }
-      long waited = Interference.awaitQuiet(maxShare, maxMillis);
-      waits++;
-      waitedMillis += Math.abs(waited);
-      if (waited < 0) {
-        gaveUp++;
-        log("machine busy: other processes above %.0f%% for %d ms, measuring anyway", 100 * maxShare, -waited);
+  /** Warm-up rounds hash all text; measured rounds count chunks and chars, and hash nothing. */
+  private void firehose(Script script, int warmup, int runs) throws Exception {
+    for (int round = 0; round < warmup + runs; round++) {
+      boolean measured = round >= warmup;
+      for (LoadedClient client : rotate(clients, round)) {
+        if (measured) {
+          quiet.await();
+        }
+        Interference load = interference.get(measured ? "firehose" : "firehose warm-up");
+        load.begin();
+        double[] r = run(client, script, SseServer.Mode.FIREHOSE, !measured, null, SseServer.PACE_NANOS);
+        load.end();
+        if (measured) {
+          figures.get(client.name).firehose.add(r);
+        }
+        log("firehose %s %-14s %,10.0f chunks/s %,8.0f B/chunk %,7.0f cpu-ns/chunk",
+            measured ? "run   " : "warmup", client.name, r[0], r[1], r[2]);
       }
     }
+  }
 
-    String summary() {
-      return maxMillis <= 0 ? "off" : String.format(java.util.Locale.ROOT,
-          "before each of %d runs, waited until other processes used under %.0f%% of the machine for 250 ms"
-              + " (%.1f s in all; gave up after %d s %d times)", waits, 100 * maxShare, waitedMillis / 1e3,
-          maxMillis / 1000, gaveUp);
+  private void fragmented(Script script, int runs) throws Exception {
+    for (int round = 0; round < runs; round++) {
+      for (LoadedClient client : rotate(clients, round)) {
+        quiet.await();
+        interference.get("fragmented").begin();
+        double[] r = run(client, script, SseServer.Mode.FRAGMENTED, true, null, SseServer.PACE_NANOS);
+        interference.get("fragmented").end();
+        figures.get(client.name).fragmented.add(r[0]);
+        log("fragmented %-14s %,10.0f chunks/s", client.name, r[0]);
+      }
     }
+  }
+
+  private void paced(Script script, int runs) throws Exception {
+    if (runs == 0) {
+      return;
+    }
+    // Paced delivery takes other code paths than the firehose (a blocking read per chunk, in the
+    // client and in the JDK's socket code): warm them up at a faster pace first, else the first
+    // seconds of paced runs measure the JIT.
+    Script warmup = new Script(smoke ? 20 : 2_000, 46);
+    for (int round = 0; round < 2; round++) {
+      for (LoadedClient client : rotate(clients, round)) {
+        run(client, warmup, SseServer.Mode.PACED, true, null, PACED_WARMUP_NANOS);
+      }
+    }
+    for (int round = 0; round < runs; round++) {
+      for (LoadedClient client : rotate(clients, round)) {
+        long[] deliveredAt = new long[script.events];
+        long[] flushedAt = new long[script.events];
+        quiet.await();
+        interference.get("paced").begin();
+        run(client, script, SseServer.Mode.PACED, true, new long[][] {deliveredAt, flushedAt}, SseServer.PACE_NANOS);
+        interference.get("paced").end();
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < script.events; i++) {
+          latencies.add(deliveredAt[i] - flushedAt[i]);
+        }
+        figures.get(client.name).latencies.addAll(latencies);
+        Collections.sort(latencies);
+        log("paced %-14s p50 %,7.1f us  p99 %,8.1f us", client.name,
+            percentile(latencies, 0.50) / 1e3, percentile(latencies, 0.99) / 1e3);
+      }
+    }
+  }
+
+  private void freshJvms(Script script, int jvms) throws Exception {
+    server.arm(script, SseServer.Mode.FIREHOSE);
+    Path coreJar = Path.of(Harness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    for (int round = 0; round < jvms; round++) {
+      for (LoadedClient client : rotate(clients, round)) {
+        quiet.await();
+        interference.get("fresh JVMs").begin();
+        double millis = firstChunkInFreshJvm(client, coreJar, script);
+        interference.get("fresh JVMs").end();
+        figures.get(client.name).firstChunkMillis.add(millis);
+        log("fresh JVM %-14s first chunk after %,7.1f ms", client.name, millis);
+      }
+    }
+  }
+
+  private void jarSizes(LoadedClient client) throws Exception {
+    Figures f = figures.get(client.name);
+    f.runtimeBytes = client.runtimeBytes();
+    f.jarNames = client.runtimeJars.stream().map(p -> p.getFileName().toString()).toList();
+    for (Path jar : client.runtimeJars) {
+      if (jar.getFileName().toString().startsWith("tchavi-java-")) {
+        f.ownJarBytes = Files.size(jar);
+        // ~/.m2 may be shared: name exactly which library jar was measured.
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar));
+        options.put("lib", options.getOrDefault("lib", "") + ", jar sha256 "
+            + java.util.HexFormat.of().formatHex(digest, 0, 6));
+      }
+    }
+  }
+
+  /** Returns the option's value, else its default for a smoke run or a full run. */
+  private int option(String name, int smokeDefault, int fullDefault) {
+    String value = options.get(name);
+    return value != null ? Integer.parseInt(value.replace("_", "")) : smoke ? smokeDefault : fullDefault;
   }
 
   /**
    * Runs one stream through one client. Returns {chunks/s, allocated bytes per chunk, CPU ns per
-   * chunk}; with {@code times} given, fills times[0] with delivery and times[1] with flush times.
+   * chunk}; with {@code times} given, fills times[0] with delivery and times[1] with write times.
    */
-  private static double[] run(SseServer server, ThreadMeter meter, LoadedClient client, Script script,
-      SseServer.Mode mode, boolean hashing, long[][] times) throws Exception {
-    return run(server, meter, client, script, mode, hashing, times, SseServer.PACE_NANOS);
-  }
-
-  private static double[] run(SseServer server, ThreadMeter meter, LoadedClient client, Script script,
-      SseServer.Mode mode, boolean hashing, long[][] times, long paceNanos) throws Exception {
+  private double[] run(LoadedClient client, Script script, SseServer.Mode mode, boolean hashing, long[][] times,
+      long paceNanos) throws Exception {
     SseServer.Run run = server.arm(script, mode, paceNanos);
     System.gc(); // each run starts from a similar heap, not from the previous client's garbage
     Recorder recorder = new Recorder(hashing, times == null ? null : times[0]);
@@ -266,8 +253,7 @@ public final class Harness {
     }
   }
 
-  private static double firstChunkInFreshJvm(LoadedClient client, Path coreJar, String baseUrl, Script script,
-      Path dir) throws Exception {
+  private double firstChunkInFreshJvm(LoadedClient client, Path coreJar, Script script) throws Exception {
     List<String> classPath = new ArrayList<>();
     classPath.add(coreJar.toString());
     classPath.add(client.adapterJar.toString());
@@ -275,7 +261,7 @@ public final class Harness {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path errors = dir.resolve("target").resolve("first-chunk-" + client.name + ".err");
     ProcessBuilder builder = new ProcessBuilder(javaBin, "-cp", String.join(java.io.File.pathSeparator, classPath),
-        FirstChunk.class.getName(), baseUrl).redirectError(errors.toFile());
+        FirstChunk.class.getName(), server.baseUrl()).redirectError(errors.toFile());
     long start = System.nanoTime();
     Process process = builder.start();
     try (BufferedReader out = new BufferedReader(
@@ -335,11 +321,6 @@ public final class Harness {
     }
     options.putIfAbsent("dir", ".");
     return options;
-  }
-
-  private static int intOption(Map<String, String> options, String name, int fallback) {
-    String value = options.get(name);
-    return value == null ? fallback : Integer.parseInt(value.replace("_", ""));
   }
 
   static void log(String format, Object... args) {

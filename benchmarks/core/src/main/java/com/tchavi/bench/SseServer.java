@@ -43,7 +43,6 @@ final class SseServer implements AutoCloseable {
     /** Paced mode: System.nanoTime() just before the write of each event (same clock as the client). */
     final long[] flushedAt;
     final long paceNanos;
-    volatile int served;
 
     Run(Script script, Mode mode, long paceNanos) {
       this.script = script;
@@ -137,7 +136,6 @@ final class SseServer implements AutoCloseable {
           continue;
         }
         write(run, out);
-        run.served++;
       }
     } catch (SocketException e) {
       // The client closed mid-stream or the server is closing.

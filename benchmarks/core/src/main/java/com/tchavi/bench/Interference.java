@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * How much CPU other processes on the machine take (Linux only): all busy time in
- * {@code /proc/stat}, less this process's and its reaped children's ({@code /proc/self/stat}), as a
- * share of all cores; and the time the hypervisor stole. One instance adds up the runs of one
- * phase ({@link #begin()}, {@link #end()}), so a report says how quiet the machine was while it
- * measured; {@link #awaitQuiet} lets a run wait for a shared machine to calm down first.
+ * How much CPU other processes on the machine take (Linux only): all busy time in {@code
+ * /proc/stat}, less this process's and its reaped children's ({@code /proc/self/stat}), as a share
+ * of all cores; and the time the hypervisor stole. One instance adds up the runs of one phase
+ * ({@link #begin()}, {@link #end()}), so a report says how quiet the machine was while it measured;
+ * {@link #awaitQuiet} lets a run wait for a shared machine to calm down first.
  */
 final class Interference {
   private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
@@ -43,8 +43,12 @@ final class Interference {
     if (unavailable || capacityTicks == 0) {
       return "n/a";
     }
-    return String.format(Locale.ROOT, "other processes %.1f%% of %d cores, steal %.1f%%",
-        100 * othersTicks / capacityTicks, CORES, 100 * stealTicks / capacityTicks);
+    return String.format(
+        Locale.ROOT,
+        "other processes %.1f%% of %d cores, steal %.1f%%",
+        100 * othersTicks / capacityTicks,
+        CORES,
+        100 * stealTicks / capacityTicks);
   }
 
   /**
@@ -73,7 +77,9 @@ final class Interference {
     }
   }
 
-  /** Returns {machine busy ticks, this process's ticks with reaped children, steal ticks}, or null. */
+  /**
+   * Returns {machine busy ticks, this process's ticks with reaped children, steal ticks}, or null.
+   */
   private static long[] sample() {
     try {
       String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");

@@ -14,17 +14,16 @@ import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Summarizes a JFR recording of the harness: where the client threads spend CPU
- * ({@code jdk.ExecutionSample}: self time by top frame, and inclusive time by method) and where
- * they allocate ({@code jdk.ObjectAllocationSample}, weighted by bytes: by class, by allocation
- * site, and by the first frame inside {@code PREFIX}). The server's threads, and the main thread
- * outside a client's {@code consume}, are left out.
+ * Summarizes a JFR recording of the harness: where the client threads spend CPU ({@code
+ * jdk.ExecutionSample}: self time by top frame, and inclusive time by method) and where they
+ * allocate ({@code jdk.ObjectAllocationSample}, weighted by bytes: by class, by allocation site,
+ * and by the first frame inside {@code PREFIX}). The server's threads, and the main thread outside
+ * a client's {@code consume}, are left out.
  *
  * <p>Usage: {@code JfrSummary FILE.jfr [PREFIX, default com.tchavi.] [TOP, default 25]}
  */
 public final class JfrSummary {
-  private JfrSummary() {
-  }
+  private JfrSummary() {}
 
   public static void main(String[] args) throws Exception {
     Path file = Path.of(args[0]);
@@ -51,7 +50,9 @@ public final class JfrSummary {
         }
         self.merge(method(frames.get(0)), 1.0, Double::sum);
         String caller = frames.size() > 1 ? site(frames.get(1)) : "?";
-        callers.computeIfAbsent(method(frames.get(0)), k -> new HashMap<>()).merge(caller, 1.0, Double::sum);
+        callers
+            .computeIfAbsent(method(frames.get(0)), k -> new HashMap<>())
+            .merge(caller, 1.0, Double::sum);
         Set<String> seen = new HashSet<>();
         for (RecordedFrame frame : frames) {
           if (seen.add(method(frame))) {
@@ -80,22 +81,32 @@ public final class JfrSummary {
         byOwnFrame.merge(cls + " from " + own, weight, Double::sum);
       }
     }
-    System.out.printf(Locale.ROOT, "%s: %,d execution samples in client threads, %,.0f MB of sampled allocation%n%n",
-        file.getFileName(), samples, bytes / 1e6);
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %,d execution samples in client threads, %,.0f MB of sampled allocation%n%n",
+        file.getFileName(),
+        samples,
+        bytes / 1e6);
     print("CPU, self (top frame)", self, samples, top, "samples");
     double sampleCount = samples;
     System.out.println("== CPU, callers of the top self frames");
     self.entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
         .limit(10)
-        .forEach(e -> {
-          System.out.printf(Locale.ROOT, "%s%n", e.getKey());
-          callers.get(e.getKey()).entrySet().stream()
-              .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-              .limit(3)
-              .forEach(c -> System.out.printf(Locale.ROOT, "   %5.1f%%  from %s%n", 100 * c.getValue() / sampleCount,
-                  c.getKey()));
-        });
+        .forEach(
+            e -> {
+              System.out.printf(Locale.ROOT, "%s%n", e.getKey());
+              callers.get(e.getKey()).entrySet().stream()
+                  .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                  .limit(3)
+                  .forEach(
+                      c ->
+                          System.out.printf(
+                              Locale.ROOT,
+                              "   %5.1f%%  from %s%n",
+                              100 * c.getValue() / sampleCount,
+                              c.getKey()));
+            });
     System.out.println();
     print("CPU, inclusive (method anywhere on the stack)", inclusive, samples, top, "samples");
     print("Allocation by class", byClass, bytes, top, "bytes");
@@ -132,12 +143,16 @@ public final class JfrSummary {
     return method(frame) + ":" + frame.getLineNumber();
   }
 
-  private static void print(String title, Map<String, Double> counts, double total, int top, String unit) {
+  private static void print(
+      String title, Map<String, Double> counts, double total, int top, String unit) {
     System.out.println("== " + title);
     counts.entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
         .limit(top)
-        .forEach(e -> System.out.printf(Locale.ROOT, "%6.1f%%  %s%n", 100 * e.getValue() / total, e.getKey()));
+        .forEach(
+            e ->
+                System.out.printf(
+                    Locale.ROOT, "%6.1f%%  %s%n", 100 * e.getValue() / total, e.getKey()));
     System.out.println();
   }
 }

@@ -11,9 +11,9 @@ import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
 /**
- * One client module, built by Maven into {@code client-NAME/target}: its adapter jar
- * ({@code client-NAME.jar}) and its runtime jars ({@code cp/*.jar}), loaded in a class loader of
- * its own whose parent holds only the JDK and this harness.
+ * One client module, built by Maven into {@code client-NAME/target}: its adapter jar ({@code
+ * client-NAME.jar}) and its runtime jars ({@code cp/*.jar}), loaded in a class loader of its own
+ * whose parent holds only the JDK and this harness.
  */
 final class LoadedClient {
   final String name;
@@ -32,8 +32,12 @@ final class LoadedClient {
     Path target = benchmarksDir.resolve("client-" + name).resolve("target");
     Path adapter = target.resolve("client-" + name + ".jar");
     if (!Files.isRegularFile(adapter)) {
-      throw new IllegalStateException("missing " + adapter + ": build the benchmarks first (mvn -f "
-          + benchmarksDir.resolve("pom.xml") + " package)");
+      throw new IllegalStateException(
+          "missing "
+              + adapter
+              + ": build the benchmarks first (mvn -f "
+              + benchmarksDir.resolve("pom.xml")
+              + " package)");
     }
     List<Path> jars = runtimeJars(target.resolve("cp"));
     List<URL> urls = new ArrayList<>();
@@ -41,8 +45,9 @@ final class LoadedClient {
     for (Path jar : jars) {
       urls.add(jar.toUri().toURL());
     }
-    URLClassLoader loader = new URLClassLoader("client-" + name, urls.toArray(URL[]::new),
-        LoadedClient.class.getClassLoader());
+    URLClassLoader loader =
+        new URLClassLoader(
+            "client-" + name, urls.toArray(URL[]::new), LoadedClient.class.getClassLoader());
     StreamClient found = null;
     for (StreamClient candidate : ServiceLoader.load(StreamClient.class, loader)) {
       if (candidate.getClass().getClassLoader() == loader) {

@@ -22,14 +22,23 @@ final class Quiet {
     waitedMillis += Math.abs(waited);
     if (waited < 0) {
       gaveUp++;
-      Harness.log("machine busy: other processes above %.0f%% for %d ms, measuring anyway", 100 * maxShare, -waited);
+      Harness.log(
+          "machine busy: other processes above %.0f%% for %d ms, measuring anyway",
+          100 * maxShare, -waited);
     }
   }
 
   String summary() {
-    return maxMillis <= 0 ? "off" : String.format(java.util.Locale.ROOT,
-        "before each of %d runs, waited until other processes used under %.0f%% of the machine for 250 ms"
-            + " (%.1f s in all; gave up after %d s %d times)", waits, 100 * maxShare, waitedMillis / 1e3,
-        maxMillis / 1000, gaveUp);
+    return maxMillis <= 0
+        ? "off"
+        : String.format(
+            java.util.Locale.ROOT,
+            "before each of %d runs, waited until other processes used under %.0f%% of the machine"
+                + " for 250 ms (%.1f s in all; gave up after %d s %d times)",
+            waits,
+            100 * maxShare,
+            waitedMillis / 1e3,
+            maxMillis / 1000,
+            gaveUp);
   }
 }

@@ -8,40 +8,53 @@ import java.util.SplittableRandom;
  * One whole HTTP response as an OpenAI-compatible server sends it for a streamed chat completion:
  * headers, then in chunked transfer encoding one HTTP chunk per SSE event: a role chunk, {@code n}
  * content chunks of 3 to 6 character tokens (a few with JSON escapes, {@code \\u} escapes and
- * multi-byte UTF-8), a finish chunk, a usage chunk with empty {@code choices}, then
- * {@code [DONE]}. Built once; the server writes the same bytes to every client. Also holds what a
- * client must deliver: chunk count, characters and FNV-1a hash, of the content and of the raw
- * {@code data:} lines.
+ * multi-byte UTF-8), a finish chunk, a usage chunk with empty {@code choices}, then {@code [DONE]}.
+ * Built once; the server writes the same bytes to every client. Also holds what a client must
+ * deliver: chunk count, characters and FNV-1a hash, of the content and of the raw {@code data:}
+ * lines.
  */
 final class Script {
-  private static final String HEAD = "{\"id\":\"chatcmpl-Bq7xK2bench5nN0ZkQe4mYt1fWqLr\","
-      + "\"object\":\"chat.completion.chunk\",\"created\":1763900000,"
-      + "\"model\":\"gpt-4o-mini-2024-07-18\",\"service_tier\":\"default\","
-      + "\"system_fingerprint\":\"fp_560af6e559\",\"choices\":";
-  private static final String CHOICE_TAIL = ",\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}";
+  private static final String HEAD =
+      "{\"id\":\"chatcmpl-Bq7xK2bench5nN0ZkQe4mYt1fWqLr\","
+          + "\"object\":\"chat.completion.chunk\",\"created\":1763900000,"
+          + "\"model\":\"gpt-4o-mini-2024-07-18\",\"service_tier\":\"default\","
+          + "\"system_fingerprint\":\"fp_560af6e559\",\"choices\":";
+  private static final String CHOICE_TAIL =
+      ",\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}";
 
   /** Tokens that need JSON escapes; each 3 to 6 chars once decoded. */
-  private static final String[] ESCAPED = {"\"ok\"", "a\nb", "\\n\\", "\ttab", "x\r\ny", "</b>", "a/b\""};
+  private static final String[] ESCAPED = {
+    "\"ok\"", "a\nb", "\\n\\", "\ttab", "x\r\ny", "</b>", "a/b\""
+  };
+
   /** Tokens with multi-byte UTF-8, sent raw; each 3 to 6 chars. */
-  private static final String[] MULTIBYTE = {"été", " über", "日本語", "😀ok", "naïve", " €10", "Ωμέγα"};
+  private static final String[] MULTIBYTE = {
+    "été", " über", "日本語", "😀ok", "naïve", " €10", "Ωμέγα"
+  };
+
   /** Tokens sent as backslash-u escapes, as ensure_ascii servers do; each 3 to 6 chars. */
   private static final String[] U_ESCAPED = {"café", "😀😀", " ñu", "中文字"};
 
-  static final String RESPONSE_HEADERS = "HTTP/1.1 200 OK\r\n"
-      + "Content-Type: text/event-stream; charset=utf-8\r\n"
-      + "Transfer-Encoding: chunked\r\n"
-      + "Cache-Control: no-cache\r\n"
-      + "Connection: keep-alive\r\n"
-      + "x-request-id: req_bench\r\n"
-      + "\r\n";
+  static final String RESPONSE_HEADERS =
+      "HTTP/1.1 200 OK\r\n"
+          + "Content-Type: text/event-stream; charset=utf-8\r\n"
+          + "Transfer-Encoding: chunked\r\n"
+          + "Cache-Control: no-cache\r\n"
+          + "Connection: keep-alive\r\n"
+          + "x-request-id: req_bench\r\n"
+          + "\r\n";
 
   final int contentChunks;
+
   /** Chunks a client delivers: role, content, finish, usage; not [DONE]. */
   final int events;
+
   final byte[] bytes;
   final int headerLength;
+
   /** eventEnd[i]: offset just past event i's HTTP chunk; the last two are [DONE] and the end. */
   final int[] eventEnd;
+
   final long contentChars;
   final long contentHash;
   final long lineChars;
@@ -65,7 +78,8 @@ final class Script {
       json.setLength(0);
       json.append(HEAD);
       if (i == 0) {
-        json.append("[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}")
+        json.append("[{\"index\":0,\"delta\":")
+            .append("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}")
             .append(CHOICE_TAIL);
       } else if (i <= n) {
         String token = token(random);
@@ -75,13 +89,17 @@ final class Script {
         appendJsonString(json, token);
         json.append("\"}").append(CHOICE_TAIL);
       } else if (i == n + 1) {
-        json.append("[{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":null}");
+        json.append("[{\"index\":0,\"delta\":{},\"logprobs\":null,")
+            .append("\"finish_reason\":\"stop\"}],\"usage\":null}");
       } else {
-        json.append("[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":").append(n)
-            .append(",\"total_tokens\":").append(n + 9)
-            .append(",\"prompt_tokens_details\":{\"cached_tokens\":0,\"audio_tokens\":0},"
-                + "\"completion_tokens_details\":{\"reasoning_tokens\":0,\"audio_tokens\":0,"
-                + "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}}");
+        json.append("[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":")
+            .append(n)
+            .append(",\"total_tokens\":")
+            .append(n + 9)
+            .append(
+                ",\"prompt_tokens_details\":{\"cached_tokens\":0,\"audio_tokens\":0},"
+                    + "\"completion_tokens_details\":{\"reasoning_tokens\":0,\"audio_tokens\":0,"
+                    + "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}}");
       }
       String line = "data: " + json;
       lChars += line.length();

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A plain-JDK HTTP/1.1 server on 127.0.0.1 that answers {@code POST /v1/chat/completions} with
- * the armed {@link Script}, in one of three {@link Mode}s. One request at a time is expected; each
+ * A plain-JDK HTTP/1.1 server on 127.0.0.1 that answers {@code POST /v1/chat/completions} with the
+ * armed {@link Script}, in one of three {@link Mode}s. One request at a time is expected; each
  * request is served with whatever was armed last. Keep-alive connections are served until the
  * client closes them. The server closes itself after {@code lifetime}, whatever happens, and its
  * threads are daemons whose ids the harness leaves out of the client's figures.
@@ -27,7 +27,9 @@ final class SseServer implements AutoCloseable {
   enum Mode {
     /** As fast as the socket takes it, in 64 KiB writes. */
     FIREHOSE,
-    /** One event every 5 ms (or as armed), each in one write; the time of each write is recorded. */
+    /**
+     * One event every 5 ms (or as armed), each in one write; the time of each write is recorded.
+     */
     PACED,
     /** The same bytes, headers included, in 7-byte writes. */
     FRAGMENTED
@@ -40,8 +42,12 @@ final class SseServer implements AutoCloseable {
   static final class Run {
     final Script script;
     final Mode mode;
-    /** Paced mode: System.nanoTime() just before the write of each event (same clock as the client). */
+
+    /**
+     * Paced mode: System.nanoTime() just before the write of each event (same clock as the client).
+     */
     final long[] flushedAt;
+
     final long paceNanos;
 
     Run(Script script, Mode mode, long paceNanos) {
@@ -62,15 +68,18 @@ final class SseServer implements AutoCloseable {
     serverSocket = new ServerSocket();
     serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     startThread("sse-server-accept", this::acceptLoop);
-    startThread("sse-server-deadline", () -> {
-      try {
-        Thread.sleep(lifetimeMillis);
-        System.err.println("sse server: lifetime of " + lifetimeMillis + " ms is over, closing");
-      } catch (InterruptedException e) {
-        return;
-      }
-      close();
-    });
+    startThread(
+        "sse-server-deadline",
+        () -> {
+          try {
+            Thread.sleep(lifetimeMillis);
+            System.err.println(
+                "sse server: lifetime of " + lifetimeMillis + " ms is over, closing");
+          } catch (InterruptedException e) {
+            return;
+          }
+          close();
+        });
   }
 
   String baseUrl() {
@@ -87,7 +96,9 @@ final class SseServer implements AutoCloseable {
     return arm(script, mode, PACE_NANOS);
   }
 
-  /** Serves {@code script} in {@code mode}, paced mode sending one event every {@code paceNanos}. */
+  /**
+   * Serves {@code script} in {@code mode}, paced mode sending one event every {@code paceNanos}.
+   */
   Run arm(Script script, Mode mode, long paceNanos) {
     Run run = new Run(script, mode, paceNanos);
     armed = run;
@@ -129,8 +140,11 @@ final class SseServer implements AutoCloseable {
         Run run = armed;
         if (!target.equals("POST /v1/chat/completions") || run == null) {
           byte[] body = ("no route for " + target).getBytes(StandardCharsets.UTF_8);
-          out.write(("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: "
-              + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          out.write(
+              ("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: "
+                      + body.length
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
           out.write(body);
           out.flush();
           continue;

@@ -5,8 +5,7 @@ package com.tchavi.bench;
  * {@code profile.sh --startup}. Prints its base URL on the first line of stdout.
  */
 public final class StartupServer {
-  private StartupServer() {
-  }
+  private StartupServer() {}
 
   public static void main(String[] args) throws Exception {
     long seconds = args.length > 0 ? Long.parseLong(args[0]) : 60;

@@ -2,9 +2,9 @@ package com.tchavi.bench;
 
 /**
  * One way to consume a streamed chat completion, as the harness sees it. Implementations live in
- * their own class loader, over their own class path; only this interface and {@link ChunkSink}
- * are shared, from the parent class loader. Each implementation is found with
- * {@link java.util.ServiceLoader} and needs a public no-argument constructor.
+ * their own class loader, over their own class path; only this interface and {@link ChunkSink} are
+ * shared, from the parent class loader. Each implementation is found with {@link
+ * java.util.ServiceLoader} and needs a public no-argument constructor.
  *
  * <p>Not thread-safe: the harness calls one method at a time.
  */

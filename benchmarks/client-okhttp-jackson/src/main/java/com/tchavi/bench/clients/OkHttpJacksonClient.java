@@ -19,8 +19,9 @@ import okio.BufferedSource;
  * {@code choices[0].delta.content} out of each data line, skipping everything else.
  */
 public final class OkHttpJacksonClient implements StreamClient {
-  static final String BODY = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
-      + "\"stream\":true,\"stream_options\":{\"include_usage\":true}}";
+  static final String BODY =
+      "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+          + "\"stream\":true,\"stream_options\":{\"include_usage\":true}}";
 
   private final JsonFactory json = new JsonFactory();
   private char[] buffer = new char[1024];
@@ -35,12 +36,13 @@ public final class OkHttpJacksonClient implements StreamClient {
   @Override
   public void open(String baseUrl) {
     http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
-    request = new Request.Builder()
-        .url(baseUrl + "/chat/completions")
-        .header("Authorization", "Bearer k")
-        .header("Accept", "text/event-stream")
-        .post(RequestBody.create(BODY, MediaType.get("application/json")))
-        .build();
+    request =
+        new Request.Builder()
+            .url(baseUrl + "/chat/completions")
+            .header("Authorization", "Bearer k")
+            .header("Accept", "text/event-stream")
+            .post(RequestBody.create(BODY, MediaType.get("application/json")))
+            .build();
   }
 
   @Override

@@ -13,8 +13,9 @@ import okio.BufferedSource;
 
 /** The upper limit: OkHttp reads the body line by line and hands over each data line; no JSON. */
 public final class OkHttpLinesClient implements StreamClient {
-  static final String BODY = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
-      + "\"stream\":true,\"stream_options\":{\"include_usage\":true}}";
+  static final String BODY =
+      "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+          + "\"stream\":true,\"stream_options\":{\"include_usage\":true}}";
 
   private OkHttpClient http;
   private Request request;
@@ -32,12 +33,13 @@ public final class OkHttpLinesClient implements StreamClient {
   @Override
   public void open(String baseUrl) {
     http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
-    request = new Request.Builder()
-        .url(baseUrl + "/chat/completions")
-        .header("Authorization", "Bearer k")
-        .header("Accept", "text/event-stream")
-        .post(RequestBody.create(BODY, MediaType.get("application/json")))
-        .build();
+    request =
+        new Request.Builder()
+            .url(baseUrl + "/chat/completions")
+            .header("Authorization", "Bearer k")
+            .header("Accept", "text/event-stream")
+            .post(RequestBody.create(BODY, MediaType.get("application/json")))
+            .build();
   }
 
   @Override

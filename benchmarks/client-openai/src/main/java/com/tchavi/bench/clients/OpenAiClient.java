@@ -27,11 +27,14 @@ public final class OpenAiClient implements StreamClient {
 
   @Override
   public void consume(ChunkSink sink) {
-    try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
-      stream.stream().forEach(chunk -> {
-        List<ChatCompletionChunk.Choice> choices = chunk.choices();
-        sink.chunk(choices.isEmpty() ? "" : choices.get(0).delta().content().orElse(""));
-      });
+    try (StreamResponse<ChatCompletionChunk> stream =
+        client.chat().completions().createStreaming(params)) {
+      stream.stream()
+          .forEach(
+              chunk -> {
+                List<ChatCompletionChunk.Choice> choices = chunk.choices();
+                sink.chunk(choices.isEmpty() ? "" : choices.get(0).delta().content().orElse(""));
+              });
     }
   }
 

@@ -1,0 +1,272 @@
+package com.tchavi.bench;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A plain-JDK HTTP/1.1 server on 127.0.0.1 that answers {@code POST /v1/chat/completions} with the
+ * armed {@link Script}, in one of three {@link Mode}s. One request at a time is expected; each
+ * request is served with whatever was armed last. Keep-alive connections are served until the
+ * client closes them. The server closes itself after {@code lifetime}, whatever happens, and its
+ * threads are daemons whose ids the harness leaves out of the client's figures.
+ */
+final class SseServer implements AutoCloseable {
+  enum Mode {
+    /** As fast as the socket takes it, in 64 KiB writes. */
+    FIREHOSE,
+    /**
+     * One event every 5 ms (or as armed), each in one write; the time of each write is recorded.
+     */
+    PACED,
+    /** The same bytes, headers included, in 7-byte writes. */
+    FRAGMENTED
+  }
+
+  static final long PACE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+  static final int FRAGMENT = 7;
+
+  /** What the server does for the next request, and what it recorded while doing it. */
+  static final class Run {
+    final Script script;
+    final Mode mode;
+
+    /**
+     * Paced mode: System.nanoTime() just before the write of each event (same clock as the client).
+     */
+    final long[] flushedAt;
+
+    final long paceNanos;
+
+    Run(Script script, Mode mode, long paceNanos) {
+      this.script = script;
+      this.mode = mode;
+      this.paceNanos = paceNanos;
+      this.flushedAt = mode == Mode.PACED ? new long[script.events] : null;
+    }
+  }
+
+  private final ServerSocket serverSocket;
+  private final Set<Long> threadIds = ConcurrentHashMap.newKeySet();
+  private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+  private volatile Run armed;
+  private volatile boolean closed;
+
+  SseServer(long lifetimeMillis) throws IOException {
+    serverSocket = new ServerSocket();
+    serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    startThread("sse-server-accept", this::acceptLoop);
+    startThread(
+        "sse-server-deadline",
+        () -> {
+          try {
+            Thread.sleep(lifetimeMillis);
+            System.err.println(
+                "sse server: lifetime of " + lifetimeMillis + " ms is over, closing");
+          } catch (InterruptedException e) {
+            return;
+          }
+          close();
+        });
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + serverSocket.getLocalPort() + "/v1";
+  }
+
+  /** Ids of the server's threads, to leave out of a client's allocation and CPU figures. */
+  Set<Long> threadIds() {
+    return threadIds;
+  }
+
+  /** Serves {@code script} in {@code mode} to the following requests. */
+  Run arm(Script script, Mode mode) {
+    return arm(script, mode, PACE_NANOS);
+  }
+
+  /**
+   * Serves {@code script} in {@code mode}, paced mode sending one event every {@code paceNanos}.
+   */
+  Run arm(Script script, Mode mode, long paceNanos) {
+    Run run = new Run(script, mode, paceNanos);
+    armed = run;
+    return run;
+  }
+
+  private void startThread(String name, Runnable body) {
+    Thread thread = new Thread(body, name);
+    thread.setDaemon(true);
+    threadIds.add(thread.getId());
+    thread.start();
+  }
+
+  private void acceptLoop() {
+    while (!closed) {
+      try {
+        Socket socket = serverSocket.accept();
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(120_000);
+        sockets.add(socket);
+        startThread("sse-server-conn-" + socket.getPort(), () -> serve(socket));
+      } catch (IOException e) {
+        if (!closed) {
+          System.err.println("sse server: accept failed: " + e);
+        }
+      }
+    }
+  }
+
+  private void serve(Socket socket) {
+    try (socket) {
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      OutputStream out = socket.getOutputStream();
+      while (!closed) {
+        String target = readRequest(in);
+        if (target == null) {
+          return; // the client closed the connection
+        }
+        Run run = armed;
+        if (!target.equals("POST /v1/chat/completions") || run == null) {
+          byte[] body = ("no route for " + target).getBytes(StandardCharsets.UTF_8);
+          out.write(
+              ("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: "
+                      + body.length
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+          out.write(body);
+          out.flush();
+          continue;
+        }
+        write(run, out);
+      }
+    } catch (SocketException e) {
+      // The client closed mid-stream or the server is closing.
+    } catch (IOException e) {
+      if (!closed) {
+        System.err.println("sse server: " + e);
+      }
+    } finally {
+      sockets.remove(socket);
+    }
+  }
+
+  private static void write(Run run, OutputStream out) throws IOException {
+    byte[] bytes = run.script.bytes;
+    switch (run.mode) {
+      case FIREHOSE -> {
+        for (int off = 0; off < bytes.length; off += 65536) {
+          out.write(bytes, off, Math.min(65536, bytes.length - off));
+        }
+      }
+      case FRAGMENTED -> {
+        for (int off = 0; off < bytes.length; off += FRAGMENT) {
+          out.write(bytes, off, Math.min(FRAGMENT, bytes.length - off));
+        }
+      }
+      case PACED -> {
+        int[] ends = run.script.eventEnd;
+        out.write(bytes, 0, run.script.headerLength);
+        long start = System.nanoTime();
+        int from = run.script.headerLength;
+        for (int i = 0; i < ends.length; i++) {
+          if (i > 0 && i < ends.length - 1) {
+            // [DONE] goes out on its own slot too; the terminating 0-chunk right after it.
+            long deadline = start + i * run.paceNanos;
+            long wait;
+            while ((wait = deadline - System.nanoTime()) > 0) {
+              LockSupport.parkNanos(wait);
+            }
+          }
+          if (i < run.flushedAt.length) {
+            run.flushedAt[i] = System.nanoTime();
+          }
+          out.write(bytes, from, ends[i] - from);
+          from = ends[i];
+        }
+      }
+    }
+    out.flush();
+  }
+
+  /** Reads one request, skipping its body; returns "METHOD path", or null at end of stream. */
+  private static String readRequest(InputStream in) throws IOException {
+    String requestLine = readLine(in);
+    if (requestLine == null) {
+      return null;
+    }
+    long contentLength = 0;
+    boolean chunked = false;
+    for (String line; (line = readLine(in)) != null && !line.isEmpty(); ) {
+      String lower = line.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("content-length:")) {
+        contentLength = Long.parseLong(line.substring(15).trim());
+      } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+        chunked = true;
+      }
+    }
+    if (chunked) {
+      for (long size; (size = Long.parseLong(readLine(in).split(";")[0].trim(), 16)) > 0; ) {
+        skip(in, size);
+        readLine(in);
+      }
+      while (!readLine(in).isEmpty()) {
+        // trailers
+      }
+    } else {
+      skip(in, contentLength);
+    }
+    String[] parts = requestLine.split(" ");
+    return parts.length < 2 ? requestLine : parts[0] + " " + parts[1];
+  }
+
+  private static void skip(InputStream in, long n) throws IOException {
+    while (n > 0) {
+      if (in.read() < 0) {
+        throw new IOException("request body cut short");
+      }
+      n--;
+    }
+  }
+
+  private static String readLine(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int c; (c = in.read()) != '\n'; ) {
+      if (c < 0) {
+        return line.length() == 0 ? null : line.toString();
+      }
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+    return line.toString();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      serverSocket.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+    for (Socket socket : sockets) {
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // closing anyway
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The one command: installs the library from this checkout into ~/.m2, builds the benchmarks,
+# then runs every client side by side in one JVM (a few minutes on 2 cores). The table goes to
+# stdout and to benchmarks/target/results.md; progress goes to stderr.
+#   bash benchmarks/run.sh                 # the full run
+#   bash benchmarks/run.sh --smoke         # a tiny run of every client, a few seconds
+#   bash benchmarks/run.sh --clients tchavi,okhttp-jackson --runs 9   # any Harness option
+# Environment: JAVA_HOME picks the JDK (default: java on PATH); TCHAVI_LIB_DIR the library
+# checkout to install (default: the parent of benchmarks/); SKIP_LIB_INSTALL=1 uses what is in
+# ~/.m2 as it is; BENCH_JAVA_OPTS replaces the harness JVM's flags (default -Xms2g -Xmx2g).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+lib="${TCHAVI_LIB_DIR:-$(dirname "$here")}"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+if [ "${SKIP_LIB_INSTALL:-0}" != 1 ]; then
+  echo "== installing the library from $lib" >&2
+  mvn -B -q -f "$lib/pom.xml" install -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true >&2
+fi
+echo "== building the benchmarks" >&2
+mvn -B -q -f "$here/pom.xml" package >&2
+
+if [ "${SKIP_LIB_INSTALL:-0}" = 1 ] && [ -z "${TCHAVI_LIB_DIR:-}" ]; then
+  commit="as found in ~/.m2"
+else
+  commit="at $(git -C "$lib" describe --always --dirty 2>/dev/null || echo unknown)"
+fi
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
+exec "$java" ${BENCH_JAVA_OPTS:--Xms2g -Xmx2g} -cp "$here/core/target/bench-core.jar" \
+  com.tchavi.bench.Harness "$here" --lib "0.1.0-SNAPSHOT $commit" "$@"

@@ -47,9 +47,10 @@ public final class TchaviClient implements AutoCloseable {
 
   private TchaviClient(Builder builder) {
     this.ownsOkHttpClient = builder.okHttpClient == null;
-    OkHttpClient base = ownsOkHttpClient ? new OkHttpClient() : builder.okHttpClient;
     // newBuilder() shares the caller's pool, dispatcher and interceptors; only timeouts change.
-    this.okHttpClient = base.newBuilder()
+    OkHttpClient.Builder okHttp = ownsOkHttpClient
+        ? new OkHttpClient.Builder() : builder.okHttpClient.newBuilder();
+    this.okHttpClient = okHttp
         .connectTimeout(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)

@@ -1,9 +1,6 @@
 package com.tchavi.internal.sse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tchavi.ResponseMetadata;
 import com.tchavi.TchaviStreamException;
 import com.tchavi.chat.ChatChunk;
@@ -13,10 +10,8 @@ import com.tchavi.chat.ChatStream;
 import com.tchavi.chat.ChunkChoice;
 import com.tchavi.internal.ErrorMapper;
 import com.tchavi.internal.Http;
-import com.tchavi.internal.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Iterator;
@@ -29,11 +24,9 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.MediaType;
 import okhttp3.Response;
-import okio.BufferedSource;
 
 /** The {@link ChatStream} over one HTTP response, read event by event with {@link SseReader}. */
 public final class RealChatStream implements ChatStream {
-  private static final int MAX_NON_SSE_BODY = 8 << 20;
   private static final int MAX_PAYLOAD_IN_MESSAGE = 200;
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
@@ -44,8 +37,6 @@ public final class RealChatStream implements ChatStream {
   /** Choices seen, and choices with a finish reason: a stream ending between them was cut. */
   private final BitSet started = new BitSet();
   private final BitSet finished = new BitSet();
-  /** Chunks ready before any event is read: a 200 that answered JSON instead of a stream. */
-  private final ArrayDeque<ChatChunk> ready = new ArrayDeque<>();
   private final ChunkParser parser = new ChunkParser();
 
   private volatile Response response;
@@ -75,65 +66,17 @@ public final class RealChatStream implements ChatStream {
     if (subtype == null || subtype.equalsIgnoreCase("text/event-stream")) {
       reader = new SseReader(response.body().source());
     } else {
+      reader = null;
       try {
-        beginNonSse(subtype);
+        next = JsonAnswer.chunk(response, exchange, subtype);
+        record(next);
       } catch (RuntimeException e) {
         state = State.FAILED;
-        response.close();
         throw e;
+      } finally {
+        response.close();
       }
     }
-  }
-
-  /**
-   * A 200 that is not an event stream: a JSON error is raised as that error, a whole completion
-   * (a server that ignored {@code "stream": true}) becomes one chunk, anything else is an error.
-   */
-  private void beginNonSse(String contentType) {
-    String body;
-    try {
-      BufferedSource source = response.body().source();
-      source.request(MAX_NON_SSE_BODY);
-      body = source.getBuffer().readUtf8(Math.min(source.getBuffer().size(), MAX_NON_SSE_BODY));
-    } catch (IOException e) {
-      throw exchange.connectionError(e);
-    }
-    JsonNode json = null;
-    if (body.stripLeading().startsWith("{")) {
-      try {
-        json = Json.MAPPER.readTree(body);
-      } catch (JsonProcessingException ignored) {
-        // Reported below with the body's start.
-      }
-    }
-    if (json != null && json.has("error")) {
-      throw ErrorMapper.fromStreamError(body, response.headers());
-    }
-    if (json != null && json.path("choices").isArray()) {
-      ready.add(asChunk((ObjectNode) json));
-      response.close();
-      return;
-    }
-    throw new TchaviStreamException("Expected text/event-stream but got " + contentType
-        + ": " + ErrorMapper.shorten(body.isEmpty() ? "<empty>" : body, MAX_PAYLOAD_IN_MESSAGE)
-        + requestIdSuffix());
-  }
-
-  /** Returns a whole completion rewritten as the one chunk that would have carried it all. */
-  private static ChatChunk asChunk(ObjectNode completion) {
-    completion.put("object", "chat.completion.chunk");
-    for (JsonNode choice : completion.path("choices")) {
-      JsonNode message = ((ObjectNode) choice).remove("message");
-      if (message instanceof ObjectNode delta) {
-        int index = 0;
-        for (JsonNode call : delta.path("tool_calls")) {
-          if (call instanceof ObjectNode object && !object.has("index")) object.put("index", index);
-          index++;
-        }
-        ((ObjectNode) choice).set("delta", delta);
-      }
-    }
-    return Json.MAPPER.convertValue(completion, ChatChunk.class);
   }
 
   @Override
@@ -141,10 +84,7 @@ public final class RealChatStream implements ChatStream {
     if (next != null) return true;
     if (state != State.OPEN) return false;
     try {
-      next = ready.isEmpty() ? read() : ready.poll();
-      if (next == null && ready.isEmpty() && state == State.OPEN && reader == null) {
-        state = State.FINISHED;
-      }
+      next = read();
     } catch (RuntimeException e) {
       if (state == State.OPEN) state = State.FAILED;
       release(false);
@@ -165,7 +105,10 @@ public final class RealChatStream implements ChatStream {
 
   /** Returns the next chunk from the wire, or null at the end of the stream. */
   private ChatChunk read() {
-    if (reader == null) return null;
+    if (reader == null) { // A JSON answer, whose one chunk was handed out.
+      state = State.FINISHED;
+      return null;
+    }
     while (true) {
       SseEvent event;
       readLock.lock();

@@ -90,8 +90,8 @@ public final class Http {
           continue;
         }
         if (response.isSuccessful()) return response;
-        TchaviException error = errorOf(response);
         Duration retryAfter = RetryPolicy.retryAfter(response.headers(), config.clock());
+        TchaviException error = errorOf(response, retryAfter);
         boolean tooLong = retryAfter != null && retryAfter.compareTo(config.maxRetryAfter()) > 0;
         if (!RetryPolicy.isRetryable(response.code()) || tooLong || retries >= maxRetries) {
           throw error;
@@ -166,7 +166,7 @@ public final class Http {
       return new TchaviConnectionException(message, e);
     }
 
-    private TchaviException errorOf(Response response) {
+    private TchaviException errorOf(Response response, Duration retryAfter) {
       try (ResponseBody body = response.body()) {
         String text;
         try {
@@ -176,8 +176,7 @@ public final class Http {
         } catch (IOException e) {
           text = ""; // The status says enough; a body cut short must not hide it.
         }
-        return ErrorMapper.fromResponse(response.code(), response.headers(), text,
-            RetryPolicy.retryAfter(response.headers(), config.clock()));
+        return ErrorMapper.fromResponse(response.code(), response.headers(), text, retryAfter);
       }
     }
   }

@@ -329,6 +329,22 @@ class ChatStreamingTest {
   }
 
   @Test
+  void aRetryMayBeAnsweredWithAWholeCompletion() {
+    test.server.enqueue(ScriptedBody.cutAfter(": warming up\n\n"));
+    test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
+        .body(TestServer.resource("chat-completion.json")).build());
+    List<String> texts = new ArrayList<>();
+
+    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+      drain(stream, texts);
+      assertThat(stream.state()).isEqualTo(ChatStream.State.FINISHED);
+      assertThat(stream.completion().usage().totalTokens()).isEqualTo(23);
+    }
+    assertThat(texts).containsExactly("Once upon a time, a lantern learned to sing.");
+    assertThat(test.server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void neverRetriesAfterTheFirstChunk() {
     test.server.enqueue(ScriptedBody.cutAfter(chunk("Once")));
     test.server.enqueue(sse(chunk("again") + finish("stop")));

@@ -43,6 +43,8 @@ public final class RealChatStream implements ChatStream {
   private volatile ResponseMetadata metadata;
   private volatile State state = State.OPEN;
   private SseReader reader;
+  /** The one chunk of a JSON answer, until it is read. */
+  private ChatChunk pending;
   private ChatChunk next;
   private boolean delivered;
   private boolean iterated;
@@ -68,8 +70,7 @@ public final class RealChatStream implements ChatStream {
     } else {
       reader = null;
       try {
-        next = JsonAnswer.chunk(response, exchange, subtype);
-        record(next);
+        pending = JsonAnswer.chunk(response, exchange, subtype);
       } catch (RuntimeException e) {
         state = State.FAILED;
         throw e;
@@ -105,11 +106,13 @@ public final class RealChatStream implements ChatStream {
 
   /** Returns the next chunk from the wire, or null at the end of the stream. */
   private ChatChunk read() {
-    if (reader == null) { // A JSON answer, whose one chunk was handed out.
-      state = State.FINISHED;
-      return null;
-    }
     while (true) {
+      if (reader == null) { // A JSON answer: its one chunk, then the end.
+        ChatChunk whole = pending;
+        pending = null;
+        if (whole == null) state = State.FINISHED;
+        return whole;
+      }
       SseEvent event;
       readLock.lock();
       try {

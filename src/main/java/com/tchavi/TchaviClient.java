@@ -30,7 +30,7 @@ import okhttp3.OkHttpClient;
  *       System.out.print(chunk.text());
  *     }
  *     System.out.println();
- *     System.out.println("credits used: " + stream.completion().tchavi().creditsUsed());
+ *     System.out.println("request id: " + stream.metadata().requestId());
  *   }
  * }
  * }</pre>

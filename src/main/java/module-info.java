@@ -1,10 +1,17 @@
-/** The Tchavi Java SDK: chat completions over OkHttp, full or streamed token by token. */
+/**
+ * The Tchavi Java SDK: Tchavi's API over OkHttp. {@code com.tchavi} holds the client and the
+ * values every feature shares, {@code com.tchavi.errors} the exceptions, and each feature has a
+ * package of its own ({@code com.tchavi.chat}). Everything under {@code com.tchavi.internal} is
+ * unexported and may change in any release.
+ */
 module com.tchavi {
   requires transitive okhttp3;
   requires com.fasterxml.jackson.databind;
 
   exports com.tchavi;
   exports com.tchavi.chat;
+  exports com.tchavi.errors;
 
+  opens com.tchavi to com.fasterxml.jackson.databind;
   opens com.tchavi.chat to com.fasterxml.jackson.databind;
 }

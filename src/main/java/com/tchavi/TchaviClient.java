@@ -1,8 +1,10 @@
 package com.tchavi;
 
-import com.tchavi.internal.ClientConfig;
-import com.tchavi.internal.Http;
-import com.tchavi.internal.Sleeper;
+import com.tchavi.chat.Chat;
+import com.tchavi.internal.chat.RealChat;
+import com.tchavi.internal.http.ClientConfig;
+import com.tchavi.internal.http.HttpExecutor;
+import com.tchavi.internal.http.Sleeper;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -41,7 +43,7 @@ public final class TchaviClient implements AutoCloseable {
 
   private final OkHttpClient okHttpClient;
   private final boolean ownsOkHttpClient;
-  private final Http http;
+  private final HttpExecutor executor;
   private final Chat chat;
   private volatile boolean closed;
 
@@ -56,7 +58,7 @@ public final class TchaviClient implements AutoCloseable {
         .writeTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .callTimeout(0, TimeUnit.MILLISECONDS) // Set per call: streams have no total timeout.
         .build();
-    this.http = new Http(okHttpClient, new ClientConfig(
+    this.executor = new HttpExecutor(okHttpClient, new ClientConfig(
         builder.apiKey,
         builder.baseUrl,
         builder.maxRetries,
@@ -65,7 +67,7 @@ public final class TchaviClient implements AutoCloseable {
         builder.headers,
         builder.sleeper,
         builder.clock));
-    this.chat = new Chat(new ChatCompletions(this));
+    this.chat = new RealChat(executor);
   }
 
   /** Returns a builder; only the API key is required. */
@@ -89,14 +91,14 @@ public final class TchaviClient implements AutoCloseable {
     return builder.build();
   }
 
-  /** Returns the chat API. */
+  /** Returns the chat API: {@code client.chat().completions().create(request)}. */
   public Chat chat() {
     return chat;
   }
 
   /** Returns the base URL requests go to. */
   public String baseUrl() {
-    return http.config().baseUrl().toString();
+    return executor.config().baseUrl().toString();
   }
 
   /**
@@ -108,16 +110,11 @@ public final class TchaviClient implements AutoCloseable {
   public void close() {
     if (closed) return;
     closed = true;
+    executor.close();
     if (ownsOkHttpClient) {
       okHttpClient.dispatcher().executorService().shutdown();
       okHttpClient.connectionPool().evictAll();
     }
-  }
-
-  /** Returns the machinery calls go through, after checking that the client is open. */
-  Http http() {
-    if (closed) throw new IllegalStateException("TchaviClient is closed");
-    return http;
   }
 
   @Override
@@ -128,6 +125,8 @@ public final class TchaviClient implements AutoCloseable {
   /** Builds a {@link TchaviClient}. Not thread-safe. */
   public static final class Builder {
     private String apiKey;
+    /** Whether fromEnv() was called, so that a missing key is blamed on the right thing. */
+    private boolean readEnv;
     private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
     private boolean allowInsecureHttp;
     private int maxRetries = 2;
@@ -152,6 +151,7 @@ public final class TchaviClient implements AutoCloseable {
     }
 
     Builder fromEnv(Function<String, String> env) {
+      readEnv = true;
       String key = env.apply("TCHAVI_API_KEY");
       if (key != null && !key.isBlank()) apiKey(key.trim());
       String url = env.apply("TCHAVI_BASE_URL");
@@ -262,7 +262,9 @@ public final class TchaviClient implements AutoCloseable {
      */
     public TchaviClient build() {
       if (apiKey == null || apiKey.isBlank()) {
-        throw new IllegalStateException("apiKey is missing: call apiKey() or set TCHAVI_API_KEY");
+        throw new IllegalStateException(readEnv
+            ? "No API key: TCHAVI_API_KEY is not set; set it, or call apiKey(\"sk-tch-...\")"
+            : "No API key: call apiKey(\"sk-tch-...\"), or fromEnv() to read TCHAVI_API_KEY");
       }
       if (!baseUrl.isHttps() && !allowInsecureHttp && !isLoopback(baseUrl.host())) {
         throw new IllegalStateException("Refusing plain http to " + baseUrl.host()

@@ -1,12 +1,14 @@
 /**
- * The Tchavi client: {@link com.tchavi.TchaviClient}, its options, the metadata of every answer,
- * and the exceptions it throws. The request and response values are in {@link com.tchavi.chat}.
+ * The Tchavi client, {@link com.tchavi.TchaviClient}, and the values every feature shares: its
+ * {@link com.tchavi.RequestOptions}, the {@link com.tchavi.ResponseMetadata} of every answer, and
+ * the {@link com.tchavi.Credits} a call cost. Each feature has a package of its own ({@link
+ * com.tchavi.chat}); the exceptions are in {@link com.tchavi.errors}.
  *
  * <pre>{@code
- * import com.tchavi.RateLimitException;
  * import com.tchavi.TchaviClient;
  * import com.tchavi.chat.ChatCompletion;
  * import com.tchavi.chat.ChatRequest;
+ * import com.tchavi.errors.RateLimitException;
  *
  * public final class Hello {
  *   public static void main(String[] args) {
@@ -17,7 +19,7 @@
  *           .build();
  *       ChatCompletion completion = client.chat().completions().create(request);
  *       System.out.println(completion.text());
- *       System.out.println("credits left: " + completion.metadata().creditsRemaining());
+ *       System.out.println("credits left: " + completion.credits().remaining());
  *     } catch (RateLimitException e) {
  *       System.err.println("Slow down; retry after " + e.retryAfter());
  *     }

@@ -2,13 +2,14 @@ package com.tchavi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tchavi.chat.ChatCompletion;
 import com.tchavi.chat.ChatRequest;
 import com.tchavi.chat.Choice;
 import com.tchavi.chat.Role;
-import com.tchavi.internal.Version;
+import com.tchavi.errors.TchaviConnectionException;
+import com.tchavi.errors.TchaviException;
+import com.tchavi.internal.http.Version;
 import java.math.BigDecimal;
 import java.time.Duration;
 import mockwebserver3.MockResponse;

@@ -2,11 +2,16 @@ package com.tchavi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.tchavi.chat.ChatChunk;
 import com.tchavi.chat.ChatCompletion;
 import com.tchavi.chat.ChatRequest;
 import com.tchavi.chat.ChatStream;
+import com.tchavi.errors.AuthenticationException;
+import com.tchavi.errors.InsufficientCreditsException;
+import com.tchavi.errors.RateLimitException;
+import com.tchavi.errors.TchaviApiException;
+import com.tchavi.errors.TchaviConnectionException;
+import com.tchavi.errors.TchaviStreamException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

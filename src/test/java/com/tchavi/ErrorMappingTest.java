@@ -2,8 +2,16 @@ package com.tchavi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import com.tchavi.chat.ChatRequest;
+import com.tchavi.errors.AuthenticationException;
+import com.tchavi.errors.BadRequestException;
+import com.tchavi.errors.InsufficientCreditsException;
+import com.tchavi.errors.InternalServerException;
+import com.tchavi.errors.NotFoundException;
+import com.tchavi.errors.PermissionDeniedException;
+import com.tchavi.errors.RateLimitException;
+import com.tchavi.errors.TchaviApiException;
+import com.tchavi.errors.UnprocessableEntityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

@@ -3,8 +3,11 @@ package com.tchavi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import com.tchavi.chat.ChatRequest;
+import com.tchavi.errors.InternalServerException;
+import com.tchavi.errors.RateLimitException;
+import com.tchavi.errors.TchaviApiException;
+import com.tchavi.errors.TchaviConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,8 +3,9 @@ package com.tchavi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
-
 import com.tchavi.chat.ChatRequest;
+import com.tchavi.errors.AuthenticationException;
+import com.tchavi.errors.InternalServerException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

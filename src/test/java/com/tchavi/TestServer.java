@@ -1,9 +1,8 @@
 package com.tchavi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.tchavi.internal.Json;
+import com.tchavi.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,6 +3,8 @@ package com.tchavi.chat;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.tchavi.TchaviMeta;
+import com.tchavi.internal.json.Extras;
 import java.util.List;
 import java.util.Map;
 

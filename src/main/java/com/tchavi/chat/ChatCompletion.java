@@ -1,11 +1,16 @@
 package com.tchavi.chat;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.OptBoolean;
+import com.tchavi.Credits;
 import com.tchavi.ResponseMetadata;
+import com.tchavi.TchaviMeta;
+import com.tchavi.internal.json.Extras;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,10 +51,10 @@ public record ChatCompletion(
     extra = Extras.copy(extra);
   }
 
-  // Jackson reads through this constructor, which has no metadata parameter: a "metadata" field in
-  // the body (OpenAI sends one for stored completions) lands in extra instead.
+  // Jackson reads through this constructor, whose metadata is injected by the client rather than
+  // named: a "metadata" field in the body (OpenAI sends one for stored completions) lands in extra.
   @JsonCreator
-  private ChatCompletion(
+  private static ChatCompletion fromJson(
       @JsonProperty("id") String id,
       @JsonProperty("object") String object,
       @JsonProperty("created") long created,
@@ -58,8 +63,11 @@ public record ChatCompletion(
       @JsonProperty("choices") List<Choice> choices,
       @JsonProperty("usage") Usage usage,
       @JsonProperty("tchavi") TchaviMeta tchavi,
-      @JsonAnySetter Map<String, Object> extra) {
-    this(id, object, created, model, systemFingerprint, choices, usage, tchavi, extra, null);
+      @JsonAnySetter Map<String, Object> extra,
+      @JacksonInject(useInput = OptBoolean.FALSE, optional = OptBoolean.TRUE)
+      ResponseMetadata metadata) {
+    return new ChatCompletion(
+        id, object, created, model, systemFingerprint, choices, usage, tchavi, extra, metadata);
   }
 
   /** Returns a copy of this completion that carries {@code metadata}. */
@@ -67,6 +75,15 @@ public record ChatCompletion(
     Objects.requireNonNull(metadata, "metadata == null");
     return new ChatCompletion(
         id, object, created, model, systemFingerprint, choices, usage, tchavi, extra, metadata);
+  }
+
+  /**
+   * Returns what this answer cost and the balance left: the body's {@code tchavi} figures when
+   * present, else the {@code X-Credits-*} headers of {@link #metadata()}; null figures when
+   * neither said.
+   */
+  public Credits credits() {
+    return Credits.of(tchavi, metadata);
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.tchavi.chat;
 
 import com.tchavi.ResponseMetadata;
+import com.tchavi.TchaviMeta;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ public final class ChatCompletionAccumulator {
   /** One choice as far as it has arrived. */
   private static final class ChoiceBuilder {
     final int index;
-    String role;
+    Role role;
     StringBuilder content;
     StringBuilder refusal;
     /** Unknown delta fields; a string value is held as a StringBuilder so it can grow. */
@@ -128,7 +129,7 @@ public final class ChatCompletionAccumulator {
       }
       Delta delta = choice.delta();
       if (delta == null) return;
-      if (role == null) role = emptyToNull(delta.role());
+      if (role == null) role = delta.role();
       if (delta.content() != null) content = append(content, delta.content());
       if (delta.refusal() != null) refusal = append(refusal, delta.refusal());
       if (!delta.extra().isEmpty()) addExtra(delta.extra());
@@ -197,7 +198,7 @@ public final class ChatCompletionAccumulator {
       extra.forEach((key, value) ->
           fields.put(key, value instanceof StringBuilder b ? b.toString() : value));
       ChatMessage message = new ChatMessage(
-          role == null ? Role.ASSISTANT : Role.fromWire(role),
+          role == null ? Role.ASSISTANT : role,
           content == null ? null : content.toString(),
           null,
           null,

@@ -1,5 +1,6 @@
 package com.tchavi.chat;
 
+import com.tchavi.Credits;
 import com.tchavi.ResponseMetadata;
 import java.util.Iterator;
 import java.util.stream.Stream;
@@ -20,9 +21,9 @@ import java.util.stream.Stream;
  *
  * <p>Iteration ends normally at {@code data: [DONE]}, or at the end of input once every choice
  * has its finish reason. An error sent inside the stream is thrown as the same {@link
- * com.tchavi.TchaviApiException} subclass an HTTP error would be; a broken stream throws {@link
- * com.tchavi.TchaviStreamException}, and a lost or idle connection {@link
- * com.tchavi.TchaviConnectionException}; each only after every earlier chunk was delivered.
+ * com.tchavi.errors.TchaviApiException} subclass an HTTP error would be; a broken stream throws {@link
+ * com.tchavi.errors.TchaviStreamException}, and a lost or idle connection {@link
+ * com.tchavi.errors.TchaviConnectionException}; each only after every earlier chunk was delivered.
  *
  * <p>Iterate from one thread. {@link #close()}, {@link #completion()}, {@link #state()} and
  * {@link #metadata()} may be called from any thread, also while {@code hasNext()} blocks.
@@ -42,7 +43,17 @@ public interface ChatStream extends Iterator<ChatChunk>, Iterable<ChatChunk>, Au
   /** Returns the answer accumulated from the chunks delivered so far. */
   ChatCompletion completion();
 
-  /** Returns the status and headers of the HTTP response: request id, credits, rate limits. */
+  /**
+   * Returns what the stream cost and the balance left: the figures of the {@code tchavi} object
+   * that the last chunks carry, once they have arrived; before that (or when none came), the
+   * {@code X-Credits-*} headers, which leave before the cost is known. Read it after the loop.
+   */
+  Credits credits();
+
+  /**
+   * Returns the status and headers of the HTTP response: request id, rate limits, and the
+   * credits as the headers had them before the answer began (see {@link #credits()}).
+   */
   ResponseMetadata metadata();
 
   /** Returns where the stream stands: open, or how it ended. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tchavi.internal.json.Extras;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,8 @@ import java.util.Map;
  *
  * <p>Immutable and thread-safe.
  *
- * @param role the author's role, usually only on the first delta; otherwise null
+ * @param role the author's role, usually only on the first delta; otherwise null. A role this SDK
+ *     does not know is {@link Role#UNKNOWN}
  * @param content the next piece of text, or null. A server that streams content parts gets the
  *     text of its text parts here
  * @param refusal the next piece of a refusal, or null
@@ -23,7 +25,7 @@ import java.util.Map;
  * @param extra fields this SDK does not know, as plain Java values; never null
  */
 public record Delta(
-    String role,
+    Role role,
     String content,
     String refusal,
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -37,7 +39,7 @@ public record Delta(
 
   @JsonCreator
   private static Delta fromJson(
-      @JsonProperty("role") String role,
+      @JsonProperty("role") Role role,
       @JsonProperty("content") JsonNode content,
       @JsonProperty("refusal") String refusal,
       @JsonProperty("tool_calls") List<ToolCall> toolCalls,

@@ -1,6 +1,7 @@
 package com.tchavi.chat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.tchavi.internal.json.Extras;
 import java.util.Map;
 import java.util.Objects;
 

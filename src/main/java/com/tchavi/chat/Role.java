@@ -17,16 +17,21 @@ public enum Role {
   /** A role the server sent that this SDK does not know; it is written as {@code "unknown"}. */
   UNKNOWN;
 
+  private static final Role[] VALUES = values();
+
   @JsonValue
   String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Returns the role called {@code wireName}, {@link #UNKNOWN} for other names, null for null. */
+  /**
+   * Returns the role called {@code wireName} (case-insensitive), {@link #UNKNOWN} for other names,
+   * null for null or "" (a role that says nothing).
+   */
   @JsonCreator
-  static Role fromWire(String wireName) {
-    if (wireName == null) return null;
-    for (Role role : values()) {
+  public static Role of(String wireName) {
+    if (wireName == null || wireName.isEmpty()) return null;
+    for (Role role : VALUES) {
       if (role.wireName().equalsIgnoreCase(wireName)) return role;
     }
     return UNKNOWN;

@@ -1,5 +1,6 @@
 package com.tchavi.chat;
 
+import com.tchavi.internal.json.Extras;
 import java.util.Map;
 import java.util.Objects;
 

@@ -3,6 +3,7 @@ package com.tchavi.chat;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.tchavi.internal.json.Extras;
 import java.util.Map;
 
 /**

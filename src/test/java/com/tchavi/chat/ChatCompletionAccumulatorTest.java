@@ -2,9 +2,8 @@ package com.tchavi.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 import com.tchavi.ResponseMetadata;
-import com.tchavi.internal.Json;
+import com.tchavi.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

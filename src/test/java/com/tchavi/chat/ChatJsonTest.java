@@ -2,10 +2,10 @@ package com.tchavi.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tchavi.ResponseMetadata;
-import com.tchavi.internal.Json;
+import com.tchavi.TchaviMeta;
+import com.tchavi.internal.json.Json;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -504,7 +504,7 @@ class ChatJsonTest {
     assertThat(choice.finishReason()).isNull();
     assertThat(choice.logprobs().content().get(0).bytes()).containsExactly(72, 101, 108);
     Delta delta = choice.delta();
-    assertThat(delta.role()).isEqualTo("assistant");
+    assertThat(delta.role()).isEqualTo(Role.ASSISTANT);
     assertThat(delta.content()).isEqualTo("Hel");
     assertThat(delta.refusal()).isNull();
     assertThat(delta.extra()).containsExactly(Map.entry("reasoning_content", "Thinking"));

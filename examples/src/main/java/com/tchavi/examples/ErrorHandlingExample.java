@@ -1,12 +1,12 @@
 package com.tchavi.examples;
 
-import com.tchavi.AuthenticationException;
-import com.tchavi.InsufficientCreditsException;
-import com.tchavi.RateLimitException;
-import com.tchavi.TchaviApiException;
 import com.tchavi.TchaviClient;
-import com.tchavi.TchaviException;
 import com.tchavi.chat.ChatRequest;
+import com.tchavi.errors.AuthenticationException;
+import com.tchavi.errors.InsufficientCreditsException;
+import com.tchavi.errors.RateLimitException;
+import com.tchavi.errors.TchaviApiException;
+import com.tchavi.errors.TchaviException;
 import java.time.Duration;
 
 /**

@@ -51,7 +51,7 @@ public final class SseEvent {
   }
 
   /** Returns the data's UTF-8 bytes. Do not modify them. */
-  byte[] dataBytes() {
+  public byte[] dataBytes() {
     return dataBytes;
   }
 

@@ -1,6 +1,6 @@
 package com.tchavi.internal.sse;
 
-import com.tchavi.TchaviStreamException;
+import com.tchavi.errors.TchaviStreamException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

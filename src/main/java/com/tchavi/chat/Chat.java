@@ -1,0 +1,10 @@
+package com.tchavi.chat;
+
+/**
+ * The chat API: {@code client.chat().completions()}. Thread-safe. An interface, so that code
+ * under test can be handed a fake.
+ */
+public interface Chat {
+  /** Returns the chat completions endpoint. */
+  ChatCompletions completions();
+}

@@ -1,0 +1,353 @@
+package com.tchavi.internal.chat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.tchavi.TchaviMeta;
+import com.tchavi.chat.ChatChunk;
+import com.tchavi.chat.ChunkChoice;
+import com.tchavi.chat.Delta;
+import com.tchavi.chat.Logprobs;
+import com.tchavi.chat.Role;
+import com.tchavi.chat.ToolCall;
+import com.tchavi.chat.Usage;
+import com.tchavi.internal.json.Json;
+import java.io.CharConversionException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads a chunk's JSON into a {@link ChatChunk}, the same value Jackson's data binding would give,
+ * at a fraction of its cost: a stream carries hundreds of chunks a second, all alike. It walks the
+ * tokens of the usual shape itself, hands the rare parts (usage, tool calls, logprobs, unknown
+ * fields) to data binding, and falls back to data binding for the whole chunk on any shape it
+ * does not expect. The id, model and other strings that repeat on every chunk are shared with the
+ * previous chunk rather than allocated again. Not thread-safe: one per stream.
+ */
+final class ChunkParser {
+  /** Plain token reading: data binding is not even loaded until a chunk needs it. */
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  /** The data binding readers, made on first use: a cold JVM spends ~50 ms on them. */
+  private static final class Bound {
+    static final ObjectReader CHUNK = Json.MAPPER.readerFor(ChatChunk.class);
+    static final ObjectReader TOOL_CALLS =
+        Json.MAPPER.readerFor(new TypeReference<List<ToolCall>>() { });
+  }
+
+  /** Thrown when the chunk has a shape this parser leaves to data binding. */
+  private static final class Unusual extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unusual() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final Unusual UNUSUAL = new Unusual();
+
+  private final Repeated id = new Repeated();
+  private final Repeated object = new Repeated();
+  private final Repeated model = new Repeated();
+  private final Repeated fingerprint = new Repeated();
+  private final Repeated role = new Repeated();
+
+  /**
+   * The bytes before {@code "choices"} of the last chunk read in full, up to and including the
+   * comma before it, and what they said. A stream repeats them byte for byte on nearly every
+   * chunk (id, object, created, model, fingerprint), so a chunk that starts with the same bytes
+   * is read from that comma on, with what the head said taken as read.
+   */
+  private byte[] head;
+  private Fields headFields;
+  /** Reused for each chunk read after a head: nothing keeps it. */
+  private final Fields scratch = new Fields();
+  /** The head's unknown fields as the immutable map a chunk holds, to share across chunks. */
+  private Map<String, Object> headExtra;
+
+  /** Returns the chunk in {@code json}, or null when the JSON is {@code null}. */
+  ChatChunk parse(String json) throws IOException {
+    return parse(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Returns the chunk in the UTF-8 bytes {@code json}, or null when the JSON is {@code null}. */
+  ChatChunk parse(byte[] json) throws IOException {
+    try {
+      return sameHead(json) ? afterHead(json) : whole(json);
+    } catch (Unusual unusual) {
+      return Bound.CHUNK.readValue(json);
+    } catch (CharConversionException | JsonParseException e) {
+      if (!isMalformedUtf8(e)) throw e;
+      // A broken character must not cost the chunk: read it as decoded, with U+FFFD in its place.
+      return parse(new String(json, StandardCharsets.UTF_8));
+    }
+  }
+
+  private static boolean isMalformedUtf8(IOException e) {
+    return e instanceof CharConversionException
+        || String.valueOf(e.getMessage()).contains("Invalid UTF-8");
+  }
+
+  private boolean sameHead(byte[] json) {
+    return head != null && json.length > head.length
+        && Arrays.equals(json, 0, head.length, head, 0, head.length);
+  }
+
+  /** Reads the whole chunk, and remembers its head for the chunks that follow. */
+  private ChatChunk whole(byte[] json) throws IOException, Unusual {
+    head = null;
+    headFields = null;
+    headExtra = null;
+    try (JsonParser p = FACTORY.createParser(json)) {
+      JsonToken first = p.nextToken();
+      if (first == JsonToken.VALUE_NULL) return null;
+      if (first != JsonToken.START_OBJECT) throw UNUSUAL;
+      Fields fields = new Fields();
+      fields(p, fields, json);
+      ChatChunk chunk = fields.chunk();
+      if (head != null && Objects.equals(fields.extra, headFields.extra)) {
+        headExtra = chunk.extra(); // No unknown field after the head: chunks to come share it.
+      }
+      return chunk;
+    }
+  }
+
+  /** Reads the chunk from the comma before {@code "choices"}, read as an object's opening. */
+  private ChatChunk afterHead(byte[] json) throws IOException, Unusual {
+    int comma = head.length - 1;
+    json[comma] = '{'; // Restored below: the bytes are the event's, which may still be shown.
+    try (JsonParser p = FACTORY.createParser(json, comma, json.length - comma)) {
+      p.nextToken(); // START_OBJECT
+      Fields fields = scratch.copyOf(headFields);
+      fields(p, fields, null);
+      ChatChunk chunk = fields.chunk();
+      if (fields.extra == fields.headExtra && headExtra == null) headExtra = chunk.extra();
+      return chunk;
+    } finally {
+      json[comma] = ',';
+    }
+  }
+
+  /**
+   * Reads an object's fields into {@code f}. Given {@code json}, also remembers the head: what
+   * the fields before the first {@code "choices"} said, when a comma precedes it.
+   */
+  private void fields(JsonParser p, Fields f, byte[] json) throws IOException, Unusual {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      if (json != null && name.equals("choices") && head == null) remember(p, f, json);
+      JsonToken value = p.nextToken();
+      switch (name) {
+        case "id" -> f.id = id.read(p);
+        case "object" -> f.object = object.read(p);
+        case "model" -> f.model = model.read(p);
+        case "system_fingerprint" -> f.fingerprint = fingerprint.read(p);
+        case "created" -> f.created = value == JsonToken.VALUE_NULL ? 0 : integer(p);
+        case "choices" -> f.choices = choices(p);
+        case "usage" -> f.usage = value == JsonToken.VALUE_NULL ? null : read(p, Usage.class);
+        case "tchavi" ->
+            f.tchavi = value == JsonToken.VALUE_NULL ? null : read(p, TchaviMeta.class);
+        default -> {
+          if (f.extra == null || f.extra == f.headExtra) {
+            f.extra = f.extra == null ? new LinkedHashMap<>() : new LinkedHashMap<>(f.extra);
+          }
+          put(f.extra, name, p);
+        }
+      }
+    }
+  }
+
+  private void remember(JsonParser p, Fields f, byte[] json) {
+    long at = p.currentTokenLocation().getByteOffset(); // The quote that opens "choices".
+    int comma = (int) at - 1;
+    while (comma > 0 && isSpace(json[comma])) comma--;
+    if (at <= 0 || json[comma] != ',') return;
+    head = Arrays.copyOf(json, comma + 1);
+    headFields = f.copy();
+    if (f.extra != null) headFields.extra = new LinkedHashMap<>(f.extra); // f goes on growing.
+    headFields.headExtra = headFields.extra;
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+  }
+
+  /** A chunk's top-level fields as they are read. */
+  private final class Fields {
+    String id;
+    String object;
+    long created;
+    String model;
+    String fingerprint;
+    List<ChunkChoice> choices;
+    Usage usage;
+    TchaviMeta tchavi;
+    Map<String, Object> extra;
+    /** The head's map of unknown fields, which a later field must copy, not change. */
+    Map<String, Object> headExtra;
+
+    Fields copy() {
+      return new Fields().copyOf(this);
+    }
+
+    /** Makes this a copy of {@code other}, and returns it. */
+    Fields copyOf(Fields other) {
+      id = other.id;
+      object = other.object;
+      created = other.created;
+      model = other.model;
+      fingerprint = other.fingerprint;
+      choices = other.choices;
+      usage = other.usage;
+      tchavi = other.tchavi;
+      extra = other.extra;
+      headExtra = other.headExtra;
+      return this;
+    }
+
+    ChatChunk chunk() {
+      // The head's unknown fields, untouched: share the map the first such chunk made.
+      Map<String, Object> frozen = ChunkParser.this.headExtra;
+      Map<String, Object> fields = extra == headExtra && frozen != null ? frozen : extra;
+      return new ChatChunk(id, object, created, model, fingerprint, choices, usage, tchavi, fields);
+    }
+  }
+
+  private List<ChunkChoice> choices(JsonParser p) throws IOException, Unusual {
+    if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+    if (p.currentToken() != JsonToken.START_ARRAY) throw UNUSUAL;
+    ChunkChoice first = null;
+    List<ChunkChoice> more = null;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      ChunkChoice choice = choice(p);
+      if (first == null) {
+        first = choice;
+      } else {
+        if (more == null) {
+          more = new ArrayList<>();
+          more.add(first);
+        }
+        more.add(choice);
+      }
+    }
+    return more != null ? more : first != null ? List.of(first) : List.of();
+  }
+
+  private ChunkChoice choice(JsonParser p) throws IOException, Unusual {
+    if (p.currentToken() != JsonToken.START_OBJECT) throw UNUSUAL;
+    int index = 0;
+    Delta delta = null;
+    String finishReason = null;
+    Logprobs logprobs = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (name) {
+        case "index" -> index = value == JsonToken.VALUE_NULL ? 0 : Math.toIntExact(integer(p));
+        case "delta" -> delta = delta(p);
+        case "finish_reason" -> finishReason = string(p);
+        case "logprobs" ->
+            logprobs = value == JsonToken.VALUE_NULL ? null : read(p, Logprobs.class);
+        default -> p.skipChildren(); // ChunkChoice keeps no unknown fields.
+      }
+    }
+    return new ChunkChoice(index, delta, finishReason, logprobs);
+  }
+
+  private Delta delta(JsonParser p) throws IOException, Unusual {
+    if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+    if (p.currentToken() != JsonToken.START_OBJECT) throw UNUSUAL;
+    String role = null;
+    String content = null;
+    String refusal = null;
+    List<ToolCall> toolCalls = null;
+    Map<String, Object> extra = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (name) {
+        case "role" -> role = this.role.read(p);
+        case "content" -> content = string(p); // Content parts: data binding joins their text.
+        case "refusal" -> refusal = string(p);
+        case "tool_calls" ->
+            toolCalls = value == JsonToken.VALUE_NULL ? null : Bound.TOOL_CALLS.readValue(p);
+        default -> {
+          if (extra == null) extra = new LinkedHashMap<>();
+          put(extra, name, p);
+        }
+      }
+    }
+    return new Delta(Role.of(role), content, refusal, toolCalls, extra);
+  }
+
+  private static void put(Map<String, Object> extra, String name, JsonParser p)
+      throws IOException {
+    Object value = switch (p.currentToken()) {
+      case VALUE_STRING -> p.getText();
+      case VALUE_NULL -> null;
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      default -> Json.MAPPER.readValue(p, Object.class); // Numbers too: their Java type varies.
+    };
+    extra.putIfAbsent(name, value); // Data binding keeps the first of two same-named fields.
+  }
+
+  private static <T> T read(JsonParser p, Class<T> type) throws IOException {
+    return Json.MAPPER.readValue(p, type);
+  }
+
+  private static String string(JsonParser p) throws IOException, Unusual {
+    return switch (p.currentToken()) {
+      case VALUE_STRING -> p.getText();
+      case VALUE_NULL -> null;
+      default -> throw UNUSUAL;
+    };
+  }
+
+  private static long integer(JsonParser p) throws IOException, Unusual {
+    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) throw UNUSUAL;
+    return p.getLongValue();
+  }
+
+  /**
+   * A string field that usually repeats from chunk to chunk: the previous value is handed out
+   * again when the text is the same, compared without making a String.
+   */
+  private static final class Repeated {
+    private String value;
+    private char[] chars;
+
+    Repeated() {
+    }
+
+    Repeated(String value) {
+      this.value = value;
+      this.chars = value.toCharArray();
+    }
+
+    String read(JsonParser p) throws IOException, Unusual {
+      if (p.currentToken() != JsonToken.VALUE_STRING) return string(p);
+      if (!matches(p)) {
+        value = p.getText();
+        chars = value.toCharArray();
+      }
+      return value;
+    }
+
+    boolean matches(JsonParser p) throws IOException {
+      if (chars == null || p.getTextLength() != chars.length) return false;
+      int offset = p.getTextOffset();
+      return Arrays.equals(p.getTextCharacters(), offset, offset + chars.length,
+          chars, 0, chars.length);
+    }
+  }
+}

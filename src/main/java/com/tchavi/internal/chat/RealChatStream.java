@@ -1,0 +1,247 @@
+package com.tchavi.internal.chat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.tchavi.Credits;
+import com.tchavi.ResponseMetadata;
+import com.tchavi.chat.ChatChunk;
+import com.tchavi.chat.ChatCompletion;
+import com.tchavi.chat.ChatCompletionAccumulator;
+import com.tchavi.chat.ChatStream;
+import com.tchavi.chat.ChunkChoice;
+import com.tchavi.errors.TchaviStreamException;
+import com.tchavi.internal.http.ErrorMapper;
+import com.tchavi.internal.http.Exchange;
+import com.tchavi.internal.sse.EventStream;
+import com.tchavi.internal.sse.SseEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The {@link ChatStream} over one answer: gives the events of an {@link EventStream} their chat
+ * meaning (chunks, {@code [DONE]}, errors), accumulates them and keeps the stream's state.
+ */
+public final class RealChatStream implements ChatStream {
+  private static final int MAX_PAYLOAD_IN_MESSAGE = 200;
+  private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
+  private final EventStream events;
+  private final ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
+  /** Choices seen, and choices with a finish reason: a stream ending between them was cut. */
+  private final BitSet started = new BitSet();
+  private final BitSet finished = new BitSet();
+  private final ChunkParser parser = new ChunkParser();
+
+  private volatile State state = State.OPEN;
+  /** True once the answer was a whole JSON completion rather than events: it ends after it. */
+  private boolean wholeBody;
+  private ChatChunk next;
+  private boolean iterated;
+
+  private RealChatStream(EventStream events) {
+    this.events = events;
+  }
+
+  /** Sends the request and returns the stream once a 2xx answer has begun. */
+  public static ChatStream open(Exchange exchange) {
+    RealChatStream stream = new RealChatStream(EventStream.open(exchange));
+    // A whole body is read at once, so that one that is no completion fails the call itself.
+    if (stream.events.hasWholeBody()) stream.hasNext();
+    return stream;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next != null) return true;
+    if (state != State.OPEN) return false;
+    try {
+      next = read();
+    } catch (RuntimeException e) {
+      if (state == State.OPEN) state = State.FAILED;
+      events.release(false);
+      throw e;
+    }
+    if (next != null) record(next);
+    return next != null;
+  }
+
+  @Override
+  public ChatChunk next() {
+    if (!hasNext()) throw new NoSuchElementException();
+    ChatChunk chunk = next;
+    next = null;
+    events.delivered();
+    return chunk;
+  }
+
+  /** Returns the next chunk from the wire, or null at the end of the stream. */
+  private ChatChunk read() {
+    while (true) {
+      SseEvent event = events.next();
+      if (state != State.OPEN) return null; // Closed by the caller while reading.
+      if (event == null) {
+        if (!wholeBody) return end();
+        state = State.FINISHED;
+        return null;
+      }
+      String type = event.type();
+      if (EventStream.WHOLE_BODY.equals(type)) {
+        wholeBody = true;
+        return JsonAnswer.chunk(event.data(), events.metadata());
+      }
+      if ("error".equals(type)) {
+        throw ErrorMapper.fromStreamError(event.data(), events.metadata());
+      }
+      if (type != null && !type.equals("message")) continue; // ping and other extensions
+      byte[] data = event.dataBytes();
+      if (isDone(data)) {
+        state = State.DONE;
+        events.release(true);
+        return null;
+      }
+      if (isBlank(data)) continue;
+      ChatChunk chunk = parse(event);
+      if (chunk.extra().get("error") != null) {
+        throw ErrorMapper.fromStreamError(event.data(), events.metadata());
+      }
+      return chunk;
+    }
+  }
+
+  /** The input ended without [DONE]: clean if every choice finished, otherwise an error. */
+  private ChatChunk end() {
+    if (!started.isEmpty() && finished.equals(started)) {
+      state = State.FINISHED;
+      events.release(true);
+      return null;
+    }
+    String unfinished = started.isEmpty() ? "before any chunk"
+        : "while choice " + firstUnfinished() + " had no finish_reason";
+    throw new TchaviStreamException("Stream ended without [DONE] " + unfinished
+        + requestIdSuffix());
+  }
+
+  private int firstUnfinished() {
+    BitSet open = (BitSet) started.clone();
+    open.andNot(finished);
+    return open.nextSetBit(0);
+  }
+
+  private ChatChunk parse(SseEvent event) {
+    ChatChunk chunk;
+    try {
+      chunk = parser.parse(event.dataBytes());
+    } catch (JsonProcessingException e) {
+      throw new TchaviStreamException("Stream sent a chunk that is not valid JSON ("
+          + e.getOriginalMessage() + "): " + shortData(event) + requestIdSuffix(), e);
+    } catch (IOException e) {
+      throw new TchaviStreamException("Stream sent a chunk that could not be read: " + e, e);
+    }
+    if (chunk == null) {
+      throw new TchaviStreamException("Stream sent a chunk that is not a JSON object: "
+          + shortData(event) + requestIdSuffix());
+    }
+    return chunk;
+  }
+
+  private static String shortData(SseEvent event) {
+    return ErrorMapper.shorten(event.data(), MAX_PAYLOAD_IN_MESSAGE);
+  }
+
+  private void record(ChatChunk chunk) {
+    List<ChunkChoice> choices = chunk.choices();
+    for (int i = 0; i < choices.size(); i++) { // No iterator: this runs for every chunk.
+      ChunkChoice choice = choices.get(i);
+      started.set(choice.index());
+      if (choice.finishReason() != null) finished.set(choice.index());
+    }
+    synchronized (accumulator) {
+      accumulator.add(chunk);
+    }
+  }
+
+  /** Returns true for {@code [DONE]}, with any spaces around it. */
+  private static boolean isDone(byte[] data) {
+    int start = 0;
+    int end = data.length;
+    while (start < end && isSpace(data[start])) start++;
+    while (end > start && isSpace(data[end - 1])) end--;
+    if (end - start != DONE.length) return false;
+    return Arrays.equals(data, start, end, DONE, 0, DONE.length);
+  }
+
+  private static boolean isBlank(byte[] data) {
+    for (byte b : data) {
+      if (!isSpace(b)) return false;
+    }
+    return true;
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+  }
+
+  private String requestIdSuffix() {
+    ResponseMetadata metadata = events.metadata();
+    String id = metadata != null ? metadata.requestId() : null;
+    return id != null ? " (request-id " + id + ")" : "";
+  }
+
+  @Override
+  public Iterator<ChatChunk> iterator() {
+    if (iterated) throw new IllegalStateException("A ChatStream can be iterated only once");
+    iterated = true;
+    return this;
+  }
+
+  @Override
+  public Stream<ChatChunk> stream() {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
+        Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);
+  }
+
+  @Override
+  public ChatCompletion completion() {
+    synchronized (accumulator) {
+      return accumulator.completion().withMetadata(events.metadata());
+    }
+  }
+
+  @Override
+  public Credits credits() {
+    return completion().credits();
+  }
+
+  @Override
+  public ResponseMetadata metadata() {
+    return events.metadata();
+  }
+
+  @Override
+  public State state() {
+    return state;
+  }
+
+  @Override
+  public void close() {
+    if (state == State.OPEN) state = State.CLOSED;
+    // Cancel first: it unblocks a reader in another thread, and closing then need not drain.
+    if (state == State.CLOSED) events.cancel();
+    events.closeIfIdle();
+  }
+
+  @Override
+  public String toString() {
+    ResponseMetadata metadata = events.metadata();
+    return "ChatStream{state=" + state + (metadata != null && metadata.requestId() != null
+        ? ", requestId=" + metadata.requestId() : "") + "}";
+  }
+}

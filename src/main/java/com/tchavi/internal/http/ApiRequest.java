@@ -1,0 +1,65 @@
+package com.tchavi.internal.http;
+
+import com.tchavi.RequestOptions;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+
+/**
+ * What an endpoint sends, described once: method, path under the base URL, query, body (JSON,
+ * multipart or none), {@code Accept}, and whether the answer is long-lived (a stream or a download,
+ * which no whole-call timeout cuts unless the caller asked for a deadline).
+ *
+ * @param method {@code GET} or {@code POST}
+ * @param path the path under the base URL, like {@code chat/completions}
+ * @param query query parameters in order; values are never null
+ * @param body the body, or null for none
+ * @param accept the {@code Accept} header
+ * @param longLived true for a stream or a download
+ * @param options the caller's per-call options
+ */
+public record ApiRequest(
+    String method,
+    String path,
+    Map<String, String> query,
+    RequestBody body,
+    String accept,
+    boolean longLived,
+    RequestOptions options) {
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  public ApiRequest {
+    Objects.requireNonNull(method, "method == null");
+    Objects.requireNonNull(path, "path == null");
+    query = Map.copyOf(query);
+    Objects.requireNonNull(accept, "accept == null");
+    Objects.requireNonNull(options, "options == null");
+  }
+
+  /** Returns a POST of {@code json} to {@code path} that expects a JSON answer. */
+  public static ApiRequest postJson(String path, byte[] json, RequestOptions options) {
+    return new ApiRequest("POST", path, Map.of(), RequestBody.create(json, JSON),
+        "application/json", false, options);
+  }
+
+  /** Returns a POST of {@code body} (multipart, say) that expects a JSON answer. */
+  public static ApiRequest post(String path, RequestBody body, RequestOptions options) {
+    return new ApiRequest("POST", path, Map.of(), body, "application/json", false, options);
+  }
+
+  /** Returns a GET of {@code path} with {@code query} that expects a JSON answer. */
+  public static ApiRequest get(String path, Map<String, String> query, RequestOptions options) {
+    return new ApiRequest("GET", path, query, null, "application/json", false, options);
+  }
+
+  /** Returns this request as a long-lived one that accepts {@code accept}: a stream, a download. */
+  public ApiRequest longLived(String accept) {
+    return new ApiRequest(method, path, query, body, accept, true, options);
+  }
+
+  /** Returns true when the body can be sent again on a retry: not a one-shot upload. */
+  public boolean isReplayable() {
+    return body == null || !body.isOneShot();
+  }
+}

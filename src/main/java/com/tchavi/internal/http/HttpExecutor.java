@@ -1,0 +1,79 @@
+package com.tchavi.internal.http;
+
+import com.tchavi.ResponseMetadata;
+import java.time.Duration;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The one way requests reach Tchavi. An endpoint describes its request ({@link ApiRequest}) and
+ * picks a {@link ResponseHandler}; auth, default and per-call headers, User-Agent, timeouts,
+ * retries, error mapping and metadata happen here, once, for every endpoint. Thread-safe.
+ */
+public final class HttpExecutor {
+  private final OkHttpClient client;
+  private final ClientConfig config;
+  private volatile boolean closed;
+
+  public HttpExecutor(OkHttpClient client, ClientConfig config) {
+    this.client = client;
+    this.config = config;
+  }
+
+  public ClientConfig config() {
+    return config;
+  }
+
+  /** Marks the executor closed: later calls fail with {@link IllegalStateException}. */
+  public void close() {
+    closed = true;
+  }
+
+  /**
+   * Sends {@code request} and returns what {@code handler} makes of the first 2xx answer, closing
+   * the answer afterwards. Error answers and failures throw the mapped exception.
+   */
+  public <T> T execute(ApiRequest request, ResponseHandler<T> handler) {
+    Exchange exchange = exchange(request);
+    try (Response response = exchange.execute()) {
+      return handler.handle(response,
+          ResponseMetadata.of(response.code(), response.headers()), exchange);
+    }
+  }
+
+  /**
+   * Returns an exchange for {@code request}, for answers whose reader outlives this call: streams
+   * and downloads. Nothing is sent until {@link Exchange#execute()}.
+   *
+   * @throws IllegalStateException if the client is closed
+   */
+  public Exchange exchange(ApiRequest request) {
+    if (closed) throw new IllegalStateException("TchaviClient is closed");
+    HttpUrl.Builder url = config.baseUrl().newBuilder().addPathSegments(request.path());
+    for (Map.Entry<String, String> parameter : request.query().entrySet()) {
+      url.addQueryParameter(parameter.getKey(), parameter.getValue());
+    }
+    Request.Builder http = new Request.Builder()
+        .url(url.build())
+        .header("Authorization", "Bearer " + config.apiKey())
+        .header("User-Agent", Version.USER_AGENT)
+        .header("Accept", request.accept())
+        .method(request.method(), request.body());
+    for (Map.Entry<String, String> header : config.defaultHeaders().entrySet()) {
+      http.header(header.getKey(), header.getValue());
+    }
+    for (Map.Entry<String, String> header : request.options().headers().entrySet()) {
+      http.header(header.getKey(), header.getValue());
+    }
+    Integer perCall = request.options().maxRetries();
+    int maxRetries = perCall != null ? perCall : config.maxRetries();
+    // A full call is bounded by its timeout; a stream only by a deadline the caller asked for.
+    Duration timeout = request.options().timeout() != null ? request.options().timeout()
+        : request.longLived() ? Duration.ZERO : config.timeout();
+    return new Exchange(client, config, http.build(), maxRetries, timeout,
+        request.isReplayable());
+  }
+}

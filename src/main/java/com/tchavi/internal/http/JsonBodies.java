@@ -1,0 +1,59 @@
+package com.tchavi.internal.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.InjectableValues;
+import com.tchavi.ResponseMetadata;
+import com.tchavi.errors.TchaviException;
+import com.tchavi.internal.json.Json;
+import java.io.IOException;
+import okhttp3.Response;
+
+/**
+ * Reads successful JSON bodies into records, turning I/O and JSON failures into the SDK's
+ * exceptions. A record receives the answer's metadata through a component marked {@code
+ * @JacksonInject(useInput = OptBoolean.FALSE, optional = OptBoolean.TRUE) @JsonIgnore
+ * ResponseMetadata metadata}: injected here, never read from or written to JSON.
+ */
+public final class JsonBodies {
+  private JsonBodies() {
+  }
+
+  /** Returns a handler that reads the body as {@code type}; {@code what} names it in errors. */
+  public static <T> ResponseHandler<T> of(Class<T> type, String what) {
+    return (response, metadata, exchange) ->
+        parse(readString(exchange, response), type, what, metadata);
+  }
+
+  /** Returns the whole body of {@code response} as a string. */
+  public static String readString(Exchange exchange, Response response) {
+    try {
+      return response.body().string();
+    } catch (IOException e) {
+      throw exchange.connectionError(e);
+    }
+  }
+
+  /**
+   * Returns {@code json} read as {@code type} with {@code metadata} injected, or a clear error that
+   * says what was wrong.
+   */
+  public static <T> T parse(String json, Class<T> type, String what, ResponseMetadata metadata) {
+    try {
+      T value = Json.MAPPER.readerFor(type)
+          .with(new InjectableValues.Std().addValue(ResponseMetadata.class, metadata))
+          .readValue(json);
+      if (value == null) throw new TchaviException(notA(what, "an empty body", json, metadata));
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new TchaviException(notA(what, e.getOriginalMessage(), json, metadata), e);
+    }
+  }
+
+  private static String notA(String what, String problem, String body, ResponseMetadata meta) {
+    String contentType = meta.header("Content-Type");
+    return "HTTP " + meta.statusCode() + " body is not " + what + " (" + problem + ")"
+        + (contentType != null ? "; Content-Type " + contentType : "")
+        + "; body starts: " + ErrorMapper.shorten(body.isEmpty() ? "<empty>" : body, 200)
+        + (meta.requestId() != null ? " (request-id " + meta.requestId() + ")" : "");
+  }
+}

@@ -1,0 +1,23 @@
+package com.tchavi.internal.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** The one {@link ObjectMapper} of the SDK: lenient on input, terse on output. */
+public final class Json {
+  /** Thread-safe once configured; never reconfigure it after class init. */
+  public static final ObjectMapper MAPPER = JsonMapper.builder()
+      // Newer servers add fields; an unknown one is never an error.
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      // A missing or null primitive (index, created) reads as 0 rather than failing the call.
+      .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+      // Unset request fields are not sent.
+      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .build();
+
+  private Json() {
+  }
+}

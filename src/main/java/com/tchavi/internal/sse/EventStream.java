@@ -1,0 +1,172 @@
+package com.tchavi.internal.sse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tchavi.ResponseMetadata;
+import com.tchavi.internal.http.ErrorMapper;
+import com.tchavi.internal.http.Exchange;
+import com.tchavi.internal.json.Json;
+import java.io.IOException;
+import java.util.concurrent.locks.ReentrantLock;
+import okhttp3.MediaType;
+import okhttp3.Response;
+import okio.BufferedSource;
+
+/**
+ * The events of one long-lived answer, whatever they carry: reads them off the wire with {@link
+ * SseReader}, and sends the request again when the connection breaks before any event reached the
+ * caller (so a retry can never repeat one). Knows no feature: a feature's stream reads events
+ * here and gives them meaning.
+ *
+ * <p>A 2xx answer that is not an event stream becomes one event of type {@link #WHOLE_BODY} whose
+ * data is the body, after a JSON {@code {"error": ...}} body was raised as its typed exception.
+ *
+ * <p>Read from one thread; {@link #cancel()}, {@link #closeIfIdle()} and {@link #metadata()} may
+ * be called from any thread, also while {@link #next()} blocks.
+ */
+public final class EventStream {
+  /** The type of the one event that stands for a 2xx answer that is not an event stream. */
+  public static final String WHOLE_BODY = "tchavi.whole-body";
+  private static final long MAX_WHOLE_BODY = 8 << 20;
+
+  private final Exchange exchange;
+  /** Held while reading, so that a close from another thread never closes under the reader. */
+  private final ReentrantLock readLock = new ReentrantLock();
+  private volatile Response response;
+  private volatile ResponseMetadata metadata;
+  private volatile boolean canceled;
+  private SseReader reader;
+  private SseEvent whole;
+  private boolean delivered;
+
+  private EventStream(Exchange exchange) {
+    this.exchange = exchange;
+  }
+
+  /** Sends the request and returns the events once a 2xx answer has begun. */
+  public static EventStream open(Exchange exchange) {
+    EventStream events = new EventStream(exchange);
+    events.begin(exchange.execute());
+    return events;
+  }
+
+  private void begin(Response response) {
+    this.response = response;
+    this.metadata = ResponseMetadata.of(response.code(), response.headers());
+    MediaType type = response.body().contentType();
+    String subtype = type != null ? type.type() + "/" + type.subtype() : null;
+    if (subtype == null || subtype.equalsIgnoreCase("text/event-stream")) {
+      reader = new SseReader(response.body().source());
+      return;
+    }
+    reader = null;
+    try {
+      String body = readWhole(response);
+      JsonNode json = parse(body);
+      if (json != null && json.hasNonNull("error")) {
+        throw ErrorMapper.fromStreamError(body, metadata);
+      }
+      whole = new SseEvent(WHOLE_BODY, null, body, null);
+    } finally {
+      response.close();
+    }
+  }
+
+  private String readWhole(Response response) {
+    try {
+      BufferedSource source = response.body().source();
+      source.request(MAX_WHOLE_BODY);
+      return source.getBuffer().readUtf8(Math.min(source.getBuffer().size(), MAX_WHOLE_BODY));
+    } catch (IOException e) {
+      throw exchange.connectionError(e);
+    }
+  }
+
+  private static JsonNode parse(String body) {
+    if (!body.stripLeading().startsWith("{")) return null;
+    try {
+      return Json.MAPPER.readTree(body);
+    } catch (IOException e) {
+      return null; // Not JSON after all: the feature says what it expected.
+    }
+  }
+
+  /**
+   * Returns the next event, or null at the end of input or once the stream was canceled. A
+   * connection that breaks before {@link #delivered()} was called is retried as the exchange
+   * allows; after it, the break is a {@link com.tchavi.errors.TchaviConnectionException}.
+   */
+  public SseEvent next() {
+    while (true) {
+      if (whole != null) {
+        SseEvent event = whole;
+        whole = null;
+        return event;
+      }
+      if (reader == null) return null;
+      readLock.lock();
+      try {
+        if (canceled) return null;
+        return reader.next();
+      } catch (IOException e) {
+        if (canceledByCaller()) return null;
+        if (delivered) throw exchange.connectionError(e);
+        // Nothing reached the caller yet, so a new attempt cannot repeat an event.
+        response.close();
+        begin(exchange.retryAfterFailure(e));
+      } catch (RuntimeException e) {
+        if (canceledByCaller()) return null; // Whatever a read broken by a cancel threw.
+        throw e;
+      } finally {
+        readLock.unlock();
+      }
+    }
+  }
+
+  /** Returns true while the one event of a whole (non-event-stream) body is still unread. */
+  public boolean hasWholeBody() {
+    return whole != null;
+  }
+
+  /** Records that an event reached the caller: from now on, nothing is retried. */
+  public void delivered() {
+    delivered = true;
+  }
+
+  /** Returns the metadata of the current answer: status, headers, request id, credits, limits. */
+  public ResponseMetadata metadata() {
+    return metadata;
+  }
+
+  /** Closes the answer; {@code reuse} keeps the connection for the pool when it can be. */
+  public void release(boolean reuse) {
+    if (!reuse) exchange.cancel();
+    Response current = response;
+    if (current != null) current.close();
+  }
+
+  /** Cancels the call: unblocks a reader in another thread, whose next() then returns null. */
+  public void cancel() {
+    canceled = true;
+    exchange.cancel();
+  }
+
+  /** Closes the answer unless a reader holds it; that reader then closes it on its way out. */
+  public void closeIfIdle() {
+    if (readLock.tryLock()) {
+      try {
+        Response current = response;
+        if (current != null) current.close();
+      } finally {
+        readLock.unlock();
+      }
+    }
+  }
+
+  /** Returns true if the stream was canceled; the response is then closed here. */
+  private boolean canceledByCaller() {
+    if (!canceled && !exchange.isCanceled()) return false;
+    Response current = response;
+    if (current != null) current.close();
+    return true;
+  }
+}

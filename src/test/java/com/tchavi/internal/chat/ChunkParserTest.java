@@ -1,0 +1,221 @@
+package com.tchavi.internal.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.tchavi.chat.ChatChunk;
+import com.tchavi.internal.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The fast path must give exactly what Jackson's data binding gives, for every shape. */
+class ChunkParserTest {
+  static List<String> chunks() throws IOException {
+    List<String> chunks = new ArrayList<>();
+    for (String name : List.of("stream-tool-calls.jsonl", "stream-reasoning.jsonl")) {
+      try (InputStream in = ChunkParserTest.class.getResourceAsStream("/com/tchavi/chat/" + name)) {
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+          if (!line.isBlank()) chunks.add(line);
+        }
+      }
+    }
+    try (InputStream in = ChunkParserTest.class.getResourceAsStream("/com/tchavi/chat-stream.sse")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.startsWith("data: {")) chunks.add(line.substring(6));
+      }
+    }
+    chunks.addAll(List.of(
+        "{}",
+        "{\"choices\":null,\"usage\":null,\"tchavi\":null}",
+        "{\"choices\":[]}",
+        "{\"choices\":[{}]}",
+        "{\"choices\":[{\"delta\":null,\"index\":null}]}",
+        "{\"choices\":[{\"index\":1,\"delta\":{\"content\":\"b\"}},"
+            + "{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
+        "{\"choices\":[{\"delta\":{\"content\":[{\"type\":\"text\",\"text\":\"part\"}]}}]}",
+        "{\"choices\":[{\"delta\":{\"content\":\"x\",\"reasoning_content\":\"why\",\"n\":1.5,"
+            + "\"list\":[1,\"a\",null,{\"k\":true}],\"nothing\":null}}]}",
+        "{\"created\":\"1764000000\",\"choices\":[{\"index\":\"2\"}]}",
+        "{\"created\":1.5,\"choices\":[{\"finish_reason\":7}]}",
+        "{\"id\":\"a\",\"id\":\"b\",\"choices\":[{\"delta\":{\"content\":\"1\",\"content\":\"2\"}}]}",
+        "{\"choices\":[{\"delta\":{\"content\":\"é ☕ 🚀 \\\"q\\\" \\\\ \\u00e9\\n\"},"
+            + "\"surprise\":{\"deep\":[1,2]},\"logprobs\":{\"content\":[{\"token\":\"a\","
+            + "\"logprob\":-0.5,\"bytes\":[97],\"top_logprobs\":[]}]}}]}",
+        "{\"choices\":[{\"delta\":{\"tool_calls\":null,\"refusal\":\"no\"}}],\"prompt_filter_results\":"
+            + "[{\"prompt_index\":0}],\"usage\":{\"prompt_tokens\":3,\"total_tokens\":5,"
+            + "\"cost\":0.001},\"tchavi\":{\"credits_used\":2,\"credits_remaining\":9.5}}",
+        "{\"error\":{\"code\":\"rate_limit_exceeded\",\"message\":\"Slow down.\"}}",
+        "{\"choices\":[{\"delta\":{\"content\":\"a\"}}]} trailing",
+        "{\"x\":1,\"x\":2,\"choices\":[{\"delta\":{\"r\":\"a\",\"r\":\"b\"}}]}"));
+    Random random = new Random(7);
+    for (int i = 0; i < 200; i++) chunks.add(randomChunk(random));
+    return chunks;
+  }
+
+  private static String randomChunk(Random random) {
+    StringBuilder json = new StringBuilder("{");
+    List<String> fields = new ArrayList<>(List.of(
+        "\"id\":\"chatcmpl-" + random.nextInt(3) + "\"",
+        "\"object\":\"chat.completion.chunk\"",
+        "\"created\":" + (random.nextBoolean() ? "null" : String.valueOf(random.nextInt())),
+        "\"model\":" + (random.nextBoolean() ? "null" : "\"gpt-4o-mini\""),
+        "\"x_" + random.nextInt(5) + "\":" + random.nextInt(),
+        "\"choices\":[" + randomChoice(random) + (random.nextInt(4) == 0
+            ? "," + randomChoice(random) : "") + "]"));
+    java.util.Collections.shuffle(fields, random);
+    int keep = 1 + random.nextInt(fields.size());
+    json.append(String.join(",", fields.subList(0, keep)));
+    return json.append('}').toString();
+  }
+
+  private static String randomChoice(Random random) {
+    List<String> fields = new ArrayList<>(List.of(
+        "\"index\":" + random.nextInt(3),
+        "\"finish_reason\":" + (random.nextBoolean() ? "null" : "\"stop\""),
+        "\"logprobs\":null",
+        "\"delta\":{" + String.join(",", randomDelta(random)) + "}"));
+    java.util.Collections.shuffle(fields, random);
+    return "{" + String.join(",", fields.subList(0, 1 + random.nextInt(fields.size()))) + "}";
+  }
+
+  private static List<String> randomDelta(Random random) {
+    List<String> fields = new ArrayList<>(List.of(
+        "\"role\":\"assistant\"",
+        "\"content\":" + (random.nextBoolean() ? "null" : "\"t" + random.nextInt(100) + "\""),
+        "\"reasoning_content\":\"r" + random.nextInt(9) + "\"",
+        "\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{}\"}}]"));
+    java.util.Collections.shuffle(fields, random);
+    return fields.subList(0, random.nextInt(fields.size() + 1));
+  }
+
+  @ParameterizedTest
+  @MethodSource("chunks")
+  void givesWhatDataBindingGives(String json) throws IOException {
+    ChatChunk expected = Json.MAPPER.readValue(json, ChatChunk.class);
+
+    assertThat(new ChunkParser().parse(json)).isEqualTo(expected);
+  }
+
+  @Test
+  void oneParserOverAStreamGivesWhatDataBindingGives() throws IOException {
+    List<String> stream = new ArrayList<>(chunks());
+    stream.addAll(List.of(
+        "{\"service_tier\":\"default\",\"obfuscation\":\"ab\",\"choices\":[]}",
+        "{\"service_tier\":\"default\",\"obfuscation\":\"ab\",\"choices\":[]}",
+        "{\"service_tier\":\"default\",\"obfuscation\":\"cd\",\"choices\":[]}",
+        "{\"service_tier\":\"default\",\"choices\":[]}",
+        "{\"service_tier\":\"default\",\"obfuscation\":\"cd\",\"x\":1}",
+        "{\"obfuscation\":\"cd\",\"service_tier\":\"default\"}",
+        "{\"service_tier\":\"default\",\"service_tier\":\"flex\"}",
+        "{\"service_tier\":\"flex\",\"service_tier\":\"flex\"}",
+        "{}"));
+    java.util.Collections.shuffle(stream, new Random(11));
+    ChunkParser parser = new ChunkParser();
+
+    for (String json : stream) {
+      assertThat(parser.parse(json)).as(json)
+          .isEqualTo(Json.MAPPER.readValue(json, ChatChunk.class));
+    }
+  }
+
+  /** Streams as servers send them: one head on every chunk, different choices and tails. */
+  @Test
+  void chunksThatRepeatTheirHeadGiveWhatDataBindingGives() throws IOException {
+    String[] heads = {
+        "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+            + "\"service_tier\":\"default\",\"system_fingerprint\":\"fp\",",
+        "{\"id\":\"c1\", \"model\":\"m\" ,\n ",
+        "{\"x\":{\"deep\":[1,2]},\"s\":\"t\",",
+        "{",
+        "{\"choices\":[{\"delta\":{\"content\":\"early\"}}],",
+        "{\"usage\":{\"prompt_tokens\":1},\"n\":null,"};
+    String[] tails = {"}", ",\"usage\":null}", ",\"obfuscation\":\"Zq\"}",
+        ",\"usage\":{\"total_tokens\":9},\"tchavi\":{\"credits_used\":1}}",
+        ",\"service_tier\":\"flex\",\"x\":2}", ",\"choices\":[]}", ",\"id\":\"c2\"}"};
+    Random random = new Random(5);
+    ChunkParser parser = new ChunkParser();
+    for (int stream = 0; stream < 60; stream++) {
+      String head = heads[random.nextInt(heads.length)];
+      for (int i = 0; i < 15; i++) {
+        String tail = random.nextInt(3) == 0 ? tails[random.nextInt(tails.length)] : tails[1];
+        String json = head + "\"choices\":[" + randomChoice(random) + "]" + tail;
+        if (!json.startsWith("{\"choices\"") && head.equals("{")) json = "{" + json.substring(1);
+        assertThat(parser.parse(json)).as(json)
+            .isEqualTo(Json.MAPPER.readValue(json, ChatChunk.class));
+      }
+    }
+  }
+
+  @Test
+  void theHeadsBytesAreLeftAsTheyWere() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    String json = "{\"id\":\"c1\",\"choices\":[{\"delta\":{\"content\":\"a\"}}]}";
+    parser.parse(json);
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+
+    parser.parse(bytes);
+
+    assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(json);
+  }
+
+  @Test
+  void repeatedUnknownFieldsShareOneMap() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    String json = "{\"service_tier\":\"default\",\"choices\":[]}";
+
+    ChatChunk first = parser.parse(json);
+
+    assertThat(parser.parse(json).extra()).isSameAs(first.extra())
+        .containsExactly(java.util.Map.entry("service_tier", "default"));
+    assertThatThrownBy(() -> first.extra().put("x", 1))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void sharesStringsThatRepeatFromChunkToChunk() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    String json = "{\"id\":\"chatcmpl-1\",\"model\":\"gpt-4o-mini\","
+        + "\"choices\":[{\"delta\":{\"role\":\"assistant\",\"content\":\"a\"}}]}";
+
+    ChatChunk first = parser.parse(json);
+    ChatChunk second = parser.parse(json);
+
+    assertThat(second.id()).isSameAs(first.id());
+    assertThat(second.model()).isSameAs(first.model());
+    assertThat(second.choices().get(0).delta().role()).isSameAs(first.choices().get(0).delta().role());
+    assertThat(parser.parse(json.replace("chatcmpl-1", "chatcmpl-2")).id()).isEqualTo("chatcmpl-2");
+  }
+
+  @Test
+  void malformedJsonFailsLikeDataBinding() {
+    assertThatThrownBy(() -> new ChunkParser().parse("{\"choices\":[{\"delta\":"))
+        .isInstanceOf(JsonProcessingException.class);
+    assertThatThrownBy(() -> new ChunkParser().parse("{not json}"))
+        .isInstanceOf(JsonProcessingException.class);
+  }
+
+  @Test
+  void malformedUtf8BecomesAReplacementCharacterNotAnError() throws IOException {
+    byte[] json = "{\"choices\":[{\"delta\":{\"content\":\"caf\u00e9\"}}]}"
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] broken = java.util.Arrays.copyOf(json, json.length);
+    int e = new String(json, StandardCharsets.ISO_8859_1).indexOf("\u00c3\u00a9");
+    broken[e + 1] = 'x'; // A lead byte without its continuation byte.
+
+    ChatChunk chunk = new ChunkParser().parse(broken);
+
+    assertThat(chunk.text()).isEqualTo("caf\ufffdx");
+  }
+
+  @Test
+  void jsonNullIsNoChunk() throws IOException {
+    assertThat(new ChunkParser().parse("null")).isNull();
+  }
+}

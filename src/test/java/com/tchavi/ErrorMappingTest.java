@@ -2,6 +2,7 @@ package com.tchavi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.tchavi.chat.ChatRequest;
 import com.tchavi.errors.AuthenticationException;
 import com.tchavi.errors.BadRequestException;

@@ -3,6 +3,7 @@ package com.tchavi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.tchavi.chat.ChatRequest;
 import com.tchavi.errors.InternalServerException;
 import com.tchavi.errors.RateLimitException;

@@ -1,6 +1,7 @@
 package com.tchavi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tchavi.chat.ChatChunk;
 import com.tchavi.chat.ChatRequest;
 import com.tchavi.chat.ChatStream;

@@ -3,6 +3,7 @@ package com.tchavi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+
 import com.tchavi.chat.ChatRequest;
 import com.tchavi.errors.AuthenticationException;
 import com.tchavi.errors.InternalServerException;
@@ -62,6 +63,18 @@ class TchaviClientTest {
     assertThatThrownBy(() -> TchaviClient.fromEnv(name -> null))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("TCHAVI_API_KEY");
+  }
+
+  @Test
+  void missingKeySaysWhatToCallAndBlamesTheVariableOnlyWhenItWasRead() {
+    assertThatThrownBy(() -> TchaviClient.builder().build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("No API key: call apiKey(\"sk-tch-...\"), or fromEnv() to read "
+            + "TCHAVI_API_KEY");
+    assertThatThrownBy(() -> TchaviClient.builder().fromEnv(name -> null).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("No API key: TCHAVI_API_KEY is not set; set it, or call "
+            + "apiKey(\"sk-tch-...\")");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.tchavi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tchavi.internal.json.Json;
 import java.io.IOException;

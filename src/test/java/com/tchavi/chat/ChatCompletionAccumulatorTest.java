@@ -2,6 +2,7 @@ package com.tchavi.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import com.tchavi.ResponseMetadata;
 import com.tchavi.internal.json.Json;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package com.tchavi.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tchavi.ResponseMetadata;
 import com.tchavi.TchaviMeta;
@@ -552,6 +553,18 @@ class ChatJsonTest {
 
   private static void assertJson(Object value, String expectedJson) throws Exception {
     assertThat(tree(value)).isEqualTo(parse(expectedJson));
+  }
+
+  @Test
+  void deltaRoleIsTheMessagesRoleType() throws Exception {
+    Delta known = Json.MAPPER.readValue("{\"role\":\"assistant\"}", Delta.class);
+    Delta unknown = Json.MAPPER.readValue("{\"role\":\"narrator\"}", Delta.class);
+    Delta empty = Json.MAPPER.readValue("{\"role\":\"\"}", Delta.class);
+
+    assertThat(known.role()).isEqualTo(Role.ASSISTANT);
+    assertThat(unknown.role()).isEqualTo(Role.UNKNOWN);
+    assertThat(empty.role()).isNull();
+    assertThat(Role.of("TOOL")).isEqualTo(Role.TOOL);
   }
 
   private static JsonNode tree(Object value) throws Exception {

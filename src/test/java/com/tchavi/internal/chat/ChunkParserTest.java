@@ -2,6 +2,7 @@ package com.tchavi.internal.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.tchavi.chat.ChatChunk;
 import com.tchavi.internal.json.Json;

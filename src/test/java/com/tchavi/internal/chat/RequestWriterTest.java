@@ -1,6 +1,7 @@
 package com.tchavi.internal.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tchavi.chat.ChatMessage;

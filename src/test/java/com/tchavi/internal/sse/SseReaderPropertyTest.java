@@ -1,6 +1,7 @@
 package com.tchavi.internal.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

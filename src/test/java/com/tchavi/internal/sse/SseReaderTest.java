@@ -3,6 +3,7 @@ package com.tchavi.internal.sse;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.tchavi.errors.TchaviStreamException;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -10,9 +10,13 @@ import java.util.Objects;
  * Per-call settings that override the client's: a timeout, extra headers, and the number of
  * retries. Create with {@link #builder()}; {@link #NONE} changes nothing.
  *
- * <p>For a full call, {@code timeout} bounds each attempt from sending to the last byte of the
- * answer. For a stream, it is a total deadline on the whole stream, which otherwise has none: a
- * long, live stream is never cut unless you ask for it.
+ * <p>{@code timeout} is a deadline over the whole call: every attempt, every wait between
+ * retries, and for a stream every chunk, which otherwise has none (a long, live stream is never
+ * cut unless you ask for it).
+ *
+ * <p>Every POST carries an {@code Idempotency-Key} header, made once per call and sent again on
+ * each of its retries, so that a server that honours it runs the call once; set your own with
+ * {@link Builder#idempotencyKey(String)}.
  *
  * @param timeout the call's timeout, or null to keep the client's
  * @param headers headers added to this call, replacing a default header of the same name
@@ -58,6 +62,17 @@ public record RequestOptions(Duration timeout, Map<String, String> headers, Inte
     public Builder timeout(Duration timeout) {
       this.timeout = Objects.requireNonNull(timeout, "timeout == null");
       return this;
+    }
+
+    /**
+     * Sets the {@code Idempotency-Key} of this call (by default a new random one per call), for
+     * example to make a retry of your own count as the same call.
+     *
+     * @param key the key; sent as it is
+     * @return this builder
+     */
+    public Builder idempotencyKey(String key) {
+      return header("Idempotency-Key", Objects.requireNonNull(key, "key == null"));
     }
 
     /** Adds a header to this call only. */

@@ -57,6 +57,12 @@ public final class TchaviClient implements AutoCloseable {
         .readTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .callTimeout(0, TimeUnit.MILLISECONDS) // Set per call: streams have no total timeout.
+        // OkHttp would send a POST again on its own after a connection failure (and after a
+        // 408), past maxRetries: each may be billed. Our retries are the only ones.
+        .retryOnConnectionFailure(false)
+        // An API client follows no redirect: a 3xx re-POSTs the prompt (and the key) elsewhere.
+        .followRedirects(false)
+        .followSslRedirects(false)
         .build();
     this.executor = new HttpExecutor(okHttpClient, new ClientConfig(
         builder.apiKey,
@@ -64,6 +70,7 @@ public final class TchaviClient implements AutoCloseable {
         builder.maxRetries,
         builder.timeout,
         builder.maxRetryAfter,
+        builder.maxResponseSize,
         builder.headers,
         builder.sleeper,
         builder.clock));
@@ -134,6 +141,7 @@ public final class TchaviClient implements AutoCloseable {
     private Duration readTimeout = Duration.ofMinutes(10);
     private Duration timeout = Duration.ofMinutes(10);
     private Duration maxRetryAfter = Duration.ofSeconds(60);
+    private long maxResponseSize = 32L << 20;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private OkHttpClient okHttpClient;
     private Sleeper sleeper = Sleeper.SYSTEM;
@@ -209,9 +217,9 @@ public final class TchaviClient implements AutoCloseable {
     }
 
     /**
-     * Sets the time allowed for each attempt of a full (non-streamed) call, from sending to the
-     * last byte; the default is 10 minutes. Streams have no such timeout: see {@link
-     * RequestOptions#timeout()}.
+     * Sets the time allowed for a whole full (non-streamed) call, from sending to the last byte,
+     * every retry and every wait between retries included; the default is 10 minutes. Streams
+     * and downloads have no such timeout: see {@link RequestOptions#timeout()}.
      */
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
@@ -224,6 +232,21 @@ public final class TchaviClient implements AutoCloseable {
      */
     public Builder maxRetryAfter(Duration max) {
       this.maxRetryAfter = Objects.requireNonNull(max, "max == null");
+      return this;
+    }
+
+    /**
+     * Sets the largest full (non-streamed) answer the client reads, in bytes, after
+     * decompression; a larger one fails with a {@link com.tchavi.errors.TchaviException} that
+     * names the limit, so neither a runaway body nor a small gzip bomb can fill the heap. The
+     * default is 32 MiB. Streams are bounded per event instead, and downloads not at all.
+     *
+     * @param bytes the limit, at least 1
+     * @return this builder
+     */
+    public Builder maxResponseSize(long bytes) {
+      if (bytes < 1) throw new IllegalArgumentException("maxResponseSize < 1: " + bytes);
+      this.maxResponseSize = bytes;
       return this;
     }
 

@@ -201,9 +201,13 @@ class ChatStreamingTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "'{\"error\":{\"code\":\"invalid_api_key\",\"message\":\"Bad key.\"}}', AuthenticationException, 401",
-      "'{\"error\":{\"code\":\"rate_limit_exceeded\",\"message\":\"Slow down.\"}}', RateLimitException, 429",
-      "'{\"error\":{\"code\":\"insufficient_credits\",\"message\":\"Recharge.\"}}', InsufficientCreditsException, 402",
+      // Typed by an unambiguous code, but statusCode() reports only a status that was sent.
+      "'{\"error\":{\"code\":\"invalid_api_key\",\"message\":\"Bad key.\"}}', AuthenticationException, 0",
+      "'{\"error\":{\"code\":\"rate_limit_exceeded\",\"message\":\"Slow down.\"}}', RateLimitException, 0",
+      "'{\"error\":{\"code\":\"insufficient_credits\",\"message\":\"Recharge.\"}}', InsufficientCreditsException, 0",
+      // OpenAI's insufficient_quota comes with 429: typed by that status, as over HTTP.
+      "'{\"error\":{\"code\":\"insufficient_quota\",\"message\":\"Quota.\",\"status\":429}}', RateLimitException, 429",
+      "'{\"error\":{\"code\":\"insufficient_quota\",\"message\":\"Quota.\"}}', TchaviApiException, 0",
       "'{\"error\":{\"message\":\"Overloaded.\",\"status\":503}}', InternalServerException, 503",
       "'{\"error\":\"upstream_error\",\"message\":\"Provider down.\",\"statusCode\":502}', InternalServerException, 502",
       "'{\"error\":{\"message\":\"Something odd.\"}}', TchaviApiException, 0",

@@ -12,6 +12,7 @@ public record ClientConfig(
     int maxRetries,
     Duration timeout,
     Duration maxRetryAfter,
+    long maxResponseBytes,
     Map<String, String> defaultHeaders,
     Sleeper sleeper,
     Clock clock) {

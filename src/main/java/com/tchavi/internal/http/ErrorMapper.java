@@ -9,7 +9,7 @@ import com.tchavi.internal.json.Json;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.regex.Matcher;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class ErrorMapper {
   private static final Pattern CODE = Pattern.compile("[a-z0-9]+(_[a-z0-9]+)*");
-  private static final Pattern TITLE =
-      Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final int MAX_MESSAGE = 500;
 
   private ErrorMapper() {
@@ -41,36 +39,24 @@ public final class ErrorMapper {
    */
   public static TchaviApiException fromStreamError(String payload, ResponseMetadata metadata) {
     Fields f = fieldsOf(payload);
-    int status = f.status > 0 ? f.status : statusForCode(f.code, f.type);
-    Duration retryAfter =
-        status == 429 ? RetryPolicy.retryAfter(metadata.headers(), Clock.systemUTC()) : null;
+    // Only a status that was sent is reported; without one, the factory types it by its code.
+    Duration retryAfter = RetryPolicy.retryAfter(metadata.headers(), Clock.systemUTC());
     return ApiExceptions.of(
-        new ApiError(status, f.type, f.code, f.message, payload, metadata, retryAfter));
+        new ApiError(f.status, f.type, f.code, f.message, payload, metadata, retryAfter));
+  }
+
+  /** Returns the exception for a 3xx answer: an API client follows no redirect on its own. */
+  public static TchaviApiException fromRedirect(ResponseMetadata metadata) {
+    String location = metadata.header("Location");
+    String message = "redirect" + (location != null ? " to " + location : "")
+        + " not followed: set the base URL to where the API now is";
+    return ApiExceptions.of(
+        new ApiError(metadata.statusCode(), null, null, message, "", metadata, null));
   }
 
   private static Fields fieldsOf(String body) {
     JsonNode json = parse(body);
     return json != null ? Fields.of(json) : Fields.ofText(body);
-  }
-
-  /** Returns the status Tchavi documents for {@code code}, or 0 when it is not known. */
-  static int statusForCode(String code, String type) {
-    if (code != null) {
-      switch (code) {
-        case "invalid_api_key", "unauthorized", "authentication_error": return 401;
-        case "insufficient_credits", "insufficient_quota": return 402;
-        case "model_not_allowed", "permission_denied", "forbidden": return 403;
-        case "model_not_found", "not_found": return 404;
-        case "rate_limit_exceeded", "user_rate_limit_exceeded", "tpm_rate_limit_exceeded":
-          return 429;
-        case "internal_error", "server_error": return 500;
-        case "upstream_error": return 502;
-        case "context_length_exceeded", "invalid_request", "invalid_request_error": return 400;
-        default: break;
-      }
-    }
-    if (type != null && !type.equals(code)) return statusForCode(type, null);
-    return 0;
   }
 
   private static JsonNode parse(String body) {
@@ -112,9 +98,41 @@ public final class ErrorMapper {
 
     static Fields ofText(String body) {
       if (body == null || body.isBlank()) return new Fields(null, null, null, 0);
-      Matcher title = TITLE.matcher(body);
-      String text = title.find() ? title.group(1) : body.replaceAll("<[^>]*>", " ");
+      String title = title(body);
+      String text = title != null ? title : withoutTags(body);
       return new Fields(null, null, shorten(text.replaceAll("\\s+", " ").trim()), 0);
+    }
+
+    /** Returns the text of an HTML page's title, or null. Linear, whatever the body holds. */
+    private static String title(String body) {
+      String lower = body.toLowerCase(Locale.ROOT);
+      int open = lower.indexOf("<title");
+      if (open < 0) return null;
+      int start = lower.indexOf('>', open);
+      if (start < 0) return null;
+      int end = lower.indexOf("</title", start);
+      return end < 0 ? null : body.substring(start + 1, end);
+    }
+
+    /** Returns {@code body} with its tags replaced by spaces, in one pass. */
+    private static String withoutTags(String body) {
+      StringBuilder text = new StringBuilder(body.length());
+      int i = 0;
+      while (i < body.length()) {
+        int open = body.indexOf('<', i);
+        if (open < 0) {
+          text.append(body, i, body.length());
+          break;
+        }
+        int close = body.indexOf('>', open);
+        if (close < 0) { // No tag closes after here: the rest is text.
+          text.append(body, i, body.length());
+          break;
+        }
+        text.append(body, i, open).append(' ');
+        i = close + 1;
+      }
+      return text.toString();
     }
 
     private static String text(JsonNode node) {

@@ -3,6 +3,8 @@ package com.tchavi.internal.http;
 import com.tchavi.ResponseMetadata;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -14,6 +16,8 @@ import okhttp3.Response;
  * retries, error mapping and metadata happen here, once, for every endpoint. Thread-safe.
  */
 public final class HttpExecutor {
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
   private final OkHttpClient client;
   private final ClientConfig config;
   private volatile boolean closed;
@@ -68,6 +72,11 @@ public final class HttpExecutor {
     for (Map.Entry<String, String> header : request.options().headers().entrySet()) {
       http.header(header.getKey(), header.getValue());
     }
+    // One key per call, the same on each retry: a server that honours it runs the call once.
+    if (request.method().equals("POST") && !has(request.options().headers(), IDEMPOTENCY_KEY)
+        && !has(config.defaultHeaders(), IDEMPOTENCY_KEY)) {
+      http.header(IDEMPOTENCY_KEY, idempotencyKey());
+    }
     Integer perCall = request.options().maxRetries();
     int maxRetries = perCall != null ? perCall : config.maxRetries();
     // A full call is bounded by its timeout; a stream only by a deadline the caller asked for.
@@ -75,5 +84,21 @@ public final class HttpExecutor {
         : request.longLived() ? Duration.ZERO : config.timeout();
     return new Exchange(client, config, http.build(), maxRetries, timeout,
         request.isReplayable());
+  }
+
+  private static boolean has(Map<String, String> headers, String name) {
+    for (String key : headers.keySet()) {
+      if (key.equalsIgnoreCase(name)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Returns a new random key. Not from SecureRandom: a key must be unique, not secret, and
+   * seeding SecureRandom would cost a fresh JVM's first call several milliseconds.
+   */
+  private static String idempotencyKey() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return "tchavi-java-" + new UUID(random.nextLong(), random.nextLong());
   }
 }

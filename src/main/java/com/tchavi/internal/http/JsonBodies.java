@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.InjectableValues;
 import com.tchavi.ResponseMetadata;
 import com.tchavi.errors.TchaviException;
 import com.tchavi.internal.json.Json;
-import java.io.IOException;
 import okhttp3.Response;
 
 /**
@@ -24,13 +23,9 @@ public final class JsonBodies {
         parse(readString(exchange, response), type, what, metadata);
   }
 
-  /** Returns the whole body of {@code response} as a string. */
+  /** Returns the whole body of {@code response} as a string, within the client's size limit. */
   public static String readString(Exchange exchange, Response response) {
-    try {
-      return response.body().string();
-    } catch (IOException e) {
-      throw exchange.connectionError(e);
-    }
+    return exchange.readBody(response);
   }
 
   /**

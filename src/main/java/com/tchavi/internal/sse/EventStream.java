@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.MediaType;
 import okhttp3.Response;
-import okio.BufferedSource;
 
 /**
  * The events of one long-lived answer, whatever they carry: reads them off the wire with {@link
@@ -26,7 +25,6 @@ import okio.BufferedSource;
 public final class EventStream {
   /** The type of the one event that stands for a 2xx answer that is not an event stream. */
   public static final String WHOLE_BODY = "tchavi.whole-body";
-  private static final long MAX_WHOLE_BODY = 8 << 20;
 
   private final Exchange exchange;
   /** Held while reading, so that a close from another thread never closes under the reader. */
@@ -60,7 +58,7 @@ public final class EventStream {
     }
     reader = null;
     try {
-      String body = readWhole(response);
+      String body = exchange.readBody(response);
       JsonNode json = parse(body);
       if (json != null && json.hasNonNull("error")) {
         throw ErrorMapper.fromStreamError(body, metadata);
@@ -68,16 +66,6 @@ public final class EventStream {
       whole = new SseEvent(WHOLE_BODY, null, body, null);
     } finally {
       response.close();
-    }
-  }
-
-  private String readWhole(Response response) {
-    try {
-      BufferedSource source = response.body().source();
-      source.request(MAX_WHOLE_BODY);
-      return source.getBuffer().readUtf8(Math.min(source.getBuffer().size(), MAX_WHOLE_BODY));
-    } catch (IOException e) {
-      throw exchange.connectionError(e);
     }
   }
 

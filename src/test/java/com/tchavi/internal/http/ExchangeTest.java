@@ -32,7 +32,7 @@ final class ExchangeTest {
   void start() throws IOException {
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     executor = new HttpExecutor(okHttp, new ClientConfig("sk-test", server.url("/v1/"), 2,
-        Duration.ofSeconds(5), Duration.ofSeconds(60), Map.of("X-Team", "web"), sleeps::add,
+        Duration.ofSeconds(5), Duration.ofSeconds(60), 1 << 20, Map.of("X-Team", "web"), sleeps::add,
         Clock.systemUTC()));
   }
 

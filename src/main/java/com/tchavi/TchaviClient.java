@@ -4,6 +4,7 @@ import com.tchavi.chat.Chat;
 import com.tchavi.internal.chat.RealChat;
 import com.tchavi.internal.http.ClientConfig;
 import com.tchavi.internal.http.HttpExecutor;
+import com.tchavi.internal.http.InterruptibleSocketFactory;
 import com.tchavi.internal.http.Sleeper;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.net.SocketFactory;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -52,7 +54,7 @@ public final class TchaviClient implements AutoCloseable {
     // newBuilder() shares the caller's pool, dispatcher and interceptors; only timeouts change.
     OkHttpClient.Builder okHttp = ownsOkHttpClient
         ? new OkHttpClient.Builder() : builder.okHttpClient.newBuilder();
-    this.okHttpClient = okHttp
+    okHttp
         .connectTimeout(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -62,8 +64,12 @@ public final class TchaviClient implements AutoCloseable {
         .retryOnConnectionFailure(false)
         // An API client follows no redirect: a 3xx re-POSTs the prompt (and the key) elsewhere.
         .followRedirects(false)
-        .followSslRedirects(false)
-        .build();
+        .followSslRedirects(false);
+    // Sockets that Thread.interrupt() unblocks, unless the caller's client brought its own.
+    if (ownsOkHttpClient || builder.okHttpClient.socketFactory() == SocketFactory.getDefault()) {
+      okHttp.socketFactory(new InterruptibleSocketFactory());
+    }
+    this.okHttpClient = okHttp.build();
     this.executor = new HttpExecutor(okHttpClient, new ClientConfig(
         builder.apiKey,
         builder.baseUrl,

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -139,7 +140,7 @@ public final class Exchange {
   }
 
   private void retryOrThrow(IOException e) {
-    if (canceled || !canRetry()) throw connectionError(e);
+    if (canceled || isInterrupt(e) || !canRetry()) throw connectionError(e);
     retries++;
     sleep(RetryPolicy.backoff(retries), e.toString(), null);
   }
@@ -166,12 +167,19 @@ public final class Exchange {
     if (canceled) throw connectionError(new IOException("Canceled"));
   }
 
+  /** Returns true if {@code e} is the thread's interrupt: never retried, flag kept. */
+  private static boolean isInterrupt(IOException e) {
+    return e instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted();
+  }
+
   /** Returns the connection error for {@code e}, saying which timeout ran out if one did. */
   public TchaviConnectionException connectionError(IOException e) {
     String what = request.method() + " " + request.url();
     String message;
     if (canceled) {
       message = what + " was canceled";
+    } else if (isInterrupt(e)) {
+      message = what + " was interrupted";
     } else if (e instanceof SocketTimeoutException
         && "connect timed out".equals(e.getMessage())) {
       message = what + " could not connect in time (connect timeout): " + e.getMessage();

@@ -105,6 +105,9 @@ public final class EventStream {
         if (canceledByCaller()) return null; // Whatever a read broken by a cancel threw.
         throw e;
       } finally {
+        // A cancel that found this thread reading left the closing to it: every response is
+        // closed, whoever wins the race.
+        if (canceled) closeResponse();
         readLock.unlock();
       }
     }
@@ -128,8 +131,7 @@ public final class EventStream {
   /** Closes the answer; {@code reuse} keeps the connection for the pool when it can be. */
   public void release(boolean reuse) {
     if (!reuse) exchange.cancel();
-    Response current = response;
-    if (current != null) current.close();
+    closeResponse();
   }
 
   /** Cancels the call: unblocks a reader in another thread, whose next() then returns null. */
@@ -142,8 +144,7 @@ public final class EventStream {
   public void closeIfIdle() {
     if (readLock.tryLock()) {
       try {
-        Response current = response;
-        if (current != null) current.close();
+        closeResponse();
       } finally {
         readLock.unlock();
       }
@@ -153,8 +154,12 @@ public final class EventStream {
   /** Returns true if the stream was canceled; the response is then closed here. */
   private boolean canceledByCaller() {
     if (!canceled && !exchange.isCanceled()) return false;
+    closeResponse();
+    return true;
+  }
+
+  private void closeResponse() {
     Response current = response;
     if (current != null) current.close();
-    return true;
   }
 }

@@ -31,6 +31,7 @@ public record TchaviMeta(
     @JsonProperty("mode_effective") String modeEffective,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
+  /** Copies {@code extra}, so the record stays immutable; a null map becomes empty. */
   public TchaviMeta {
     extra = Extras.copy(extra);
   }

@@ -31,6 +31,12 @@ public record ApiError(
     ResponseMetadata metadata,
     Duration retryAfter) {
 
+  /**
+   * Turns a null {@code body} into "" and checks that {@code metadata} is present; the other
+   * components may be null.
+   *
+   * @throws NullPointerException if {@code metadata} is null
+   */
   public ApiError {
     body = body != null ? body : "";
     Objects.requireNonNull(metadata, "metadata == null");

@@ -17,6 +17,10 @@ public final class ApiExceptions {
    * UnprocessableEntityException} for 422, {@link RateLimitException} for 429, {@link
    * InternalServerException} for 5xx, and {@link TchaviApiException} itself for any other status
    * (0 included).
+   *
+   * @param error the parsed error answer
+   * @return the exception, ready to throw; its message names the status, code and request id
+   * @throws NullPointerException if {@code error} is null
    */
   public static TchaviApiException of(ApiError error) {
     Objects.requireNonNull(error, "error == null");

@@ -26,6 +26,9 @@ public record RequestOptions(Duration timeout, Map<String, String> headers, Inte
    * Checks the timeout and the retries, and copies {@code headers} in their order, so the record
    * stays immutable.
    *
+   * @param timeout the call's timeout, or null to keep the client's
+   * @param headers headers added to this call, replacing a default header of the same name
+   * @param maxRetries retries for this call, or null to keep the client's
    * @throws IllegalArgumentException if {@code timeout} is zero or negative, or {@code maxRetries}
    *     is negative
    * @throws NullPointerException if {@code headers} is null

@@ -35,6 +35,15 @@ public record ResponseMetadata(
   /**
    * Checks that {@code headers} is present; the {@code X-*} values may be null.
    *
+   * @param statusCode the HTTP status code
+   * @param headers all response headers, as received
+   * @param requestId {@code X-Request-Id}, or null
+   * @param creditsUsed {@code X-Credits-Used}, or null
+   * @param creditsRemaining {@code X-Credits-Remaining}, or null
+   * @param rpmLimit {@code X-RateLimit-RPM-Limit}, or null
+   * @param rpmRemaining {@code X-RateLimit-RPM-Remaining}, or null
+   * @param tpmLimit {@code X-RateLimit-TPM-Limit}, or null
+   * @param tpmRemaining {@code X-RateLimit-TPM-Remaining}, or null
    * @throws NullPointerException if {@code headers} is null
    */
   public ResponseMetadata {

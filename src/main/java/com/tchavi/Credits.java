@@ -19,8 +19,12 @@ public record Credits(BigDecimal used, BigDecimal remaining, BigDecimal refunded
   public static final Credits UNKNOWN = new Credits(null, null, null);
 
   /**
-   * Returns the credits of an answer whose body carried {@code tchavi} (null when it had none)
-   * and whose headers are in {@code metadata} (null when unknown).
+   * Returns the credits of an answer whose body carried {@code tchavi} and whose headers are in
+   * {@code metadata}. The body's figures win; the headers fill in what the body lacks.
+   *
+   * @param tchavi the body's {@code tchavi} object, or null when it had none
+   * @param metadata the answer's status and headers, or null when unknown
+   * @return the combined figures; {@link #UNKNOWN} when neither source said anything
    */
   public static Credits of(TchaviMeta tchavi, ResponseMetadata metadata) {
     BigDecimal used = tchavi != null ? tchavi.creditsUsed() : null;

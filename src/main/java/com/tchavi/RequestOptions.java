@@ -26,6 +26,17 @@ public record RequestOptions(Duration timeout, Map<String, String> headers, Inte
   /** Options that change nothing. */
   public static final RequestOptions NONE = new RequestOptions(null, Map.of(), null);
 
+  /**
+   * Checks the timeout and the retries, and copies {@code headers} in their order, so the record
+   * stays immutable.
+   *
+   * @param timeout the call's timeout, or null to keep the client's
+   * @param headers headers added to this call, replacing a default header of the same name
+   * @param maxRetries retries for this call, or null to keep the client's
+   * @throws IllegalArgumentException if {@code timeout} is zero or negative, or {@code maxRetries}
+   *     is negative
+   * @throws NullPointerException if {@code headers} is null
+   */
   public RequestOptions {
     if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
@@ -37,10 +48,12 @@ public record RequestOptions(Duration timeout, Map<String, String> headers, Inte
         Objects.requireNonNull(headers, "headers == null")));
   }
 
+  /** {@return a new builder, with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder that starts from these options} */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.timeout = timeout;
@@ -58,7 +71,14 @@ public record RequestOptions(Duration timeout, Map<String, String> headers, Inte
     private Builder() {
     }
 
-    /** Sets the call's timeout (see {@link RequestOptions}). */
+    /**
+     * Sets the call's timeout: for a full call it bounds each attempt, for a stream the whole
+     * stream (see {@link RequestOptions}). Unset, the client's timeout applies.
+     *
+     * @param timeout the timeout; must be positive, which {@link #build()} checks
+     * @return this builder
+     * @throws NullPointerException if {@code timeout} is null
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = Objects.requireNonNull(timeout, "timeout == null");
       return this;
@@ -70,24 +90,46 @@ public record RequestOptions(Duration timeout, Map<String, String> headers, Inte
      *
      * @param key the key; sent as it is
      * @return this builder
+     * @throws NullPointerException if {@code key} is null
      */
     public Builder idempotencyKey(String key) {
       return header("Idempotency-Key", Objects.requireNonNull(key, "key == null"));
     }
 
-    /** Adds a header to this call only. */
+    /**
+     * Adds a header to this call only. It replaces a client default header of the same name, and a
+     * value set earlier for {@code name} on this builder.
+     *
+     * @param name the header's name
+     * @param value the header's value
+     * @return this builder
+     * @throws NullPointerException if {@code name} or {@code value} is null
+     */
     public Builder header(String name, String value) {
       headers.put(Objects.requireNonNull(name, "name == null"),
           Objects.requireNonNull(value, "value == null"));
       return this;
     }
 
-    /** Sets how many times this call is retried after a retryable failure. */
+    /**
+     * Sets how many times this call is retried after a retryable failure. Unset, the client's
+     * count applies.
+     *
+     * @param maxRetries the retries after the first attempt, 0 for none; {@link #build()} rejects
+     *     a negative count
+     * @return this builder
+     */
     public Builder maxRetries(int maxRetries) {
       this.maxRetries = maxRetries;
       return this;
     }
 
+    /**
+     * {@return new options with the values set so far}
+     *
+     * @throws IllegalArgumentException if the timeout is zero or negative, or the retries are
+     *     negative
+     */
     public RequestOptions build() {
       return new RequestOptions(timeout, headers, maxRetries);
     }

@@ -32,11 +32,33 @@ public record ResponseMetadata(
     Long tpmLimit,
     Long tpmRemaining) {
 
+  /**
+   * Checks that {@code headers} is present; the {@code X-*} values may be null.
+   *
+   * @param statusCode the HTTP status code
+   * @param headers all response headers, as received
+   * @param requestId {@code X-Request-Id}, or null
+   * @param creditsUsed {@code X-Credits-Used}, or null
+   * @param creditsRemaining {@code X-Credits-Remaining}, or null
+   * @param rpmLimit {@code X-RateLimit-RPM-Limit}, or null
+   * @param rpmRemaining {@code X-RateLimit-RPM-Remaining}, or null
+   * @param tpmLimit {@code X-RateLimit-TPM-Limit}, or null
+   * @param tpmRemaining {@code X-RateLimit-TPM-Remaining}, or null
+   * @throws NullPointerException if {@code headers} is null
+   */
   public ResponseMetadata {
     Objects.requireNonNull(headers, "headers == null");
   }
 
-  /** Returns the metadata of a response with {@code statusCode} and {@code headers}. */
+  /**
+   * Returns the metadata of a response with {@code statusCode} and {@code headers}, reading the
+   * request id, the credits and the rate limits from the headers.
+   *
+   * @param statusCode the HTTP status code
+   * @param headers the response headers
+   * @return the metadata; a header that is missing or not a number reads as null
+   * @throws NullPointerException if {@code headers} is null
+   */
   public static ResponseMetadata of(int statusCode, Headers headers) {
     return new ResponseMetadata(
         statusCode,
@@ -50,7 +72,12 @@ public record ResponseMetadata(
         integer(headers.get("X-RateLimit-TPM-Remaining")));
   }
 
-  /** Returns the first value of the header {@code name}, or null. Names are case-insensitive. */
+  /**
+   * {@return the first value of the header {@code name}, or null when there is none} Names are
+   * case-insensitive.
+   *
+   * @param name the header's name, such as {@code Content-Type}
+   */
   public String header(String name) {
     return headers.get(name);
   }

@@ -83,16 +83,19 @@ public final class TchaviClient implements AutoCloseable {
     this.chat = new RealChat(executor);
   }
 
-  /** Returns a builder; only the API key is required. */
+  /** {@return a new builder} Only the API key is required. */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
    * Returns a client configured from the environment: {@code TCHAVI_API_KEY} (required) and
-   * {@code TCHAVI_BASE_URL} (optional).
+   * {@code TCHAVI_BASE_URL} (optional). Every other setting keeps its default.
    *
-   * @throws IllegalStateException if {@code TCHAVI_API_KEY} is not set
+   * @return a new client, which the caller closes
+   * @throws IllegalStateException if {@code TCHAVI_API_KEY} is not set, or {@code
+   *     TCHAVI_BASE_URL} is plain {@code http} to a host that is not this machine
+   * @throws IllegalArgumentException if {@code TCHAVI_BASE_URL} is not an http(s) URL
    */
   public static TchaviClient fromEnv() {
     return fromEnv(System::getenv);
@@ -104,12 +107,12 @@ public final class TchaviClient implements AutoCloseable {
     return builder.build();
   }
 
-  /** Returns the chat API: {@code client.chat().completions().create(request)}. */
+  /** {@return the chat API: {@code client.chat().completions().create(request)}} */
   public Chat chat() {
     return chat;
   }
 
-  /** Returns the base URL requests go to. */
+  /** {@return the base URL requests go to} */
   public String baseUrl() {
     return executor.config().baseUrl().toString();
   }
@@ -159,6 +162,10 @@ public final class TchaviClient implements AutoCloseable {
     /**
      * Sets the API key from {@code TCHAVI_API_KEY} and the base URL from {@code TCHAVI_BASE_URL},
      * each only when the variable is set, so that the other settings can follow.
+     *
+     * @return this builder
+     * @throws IllegalArgumentException if {@code TCHAVI_BASE_URL} is set but is not an http(s)
+     *     URL
      */
     public Builder fromEnv() {
       return fromEnv(System::getenv);
@@ -173,13 +180,31 @@ public final class TchaviClient implements AutoCloseable {
       return this;
     }
 
-    /** Sets the API key, sent as {@code Authorization: Bearer}. Required. */
+    /**
+     * Sets the API key, sent as {@code Authorization: Bearer}. Required: {@link #build()} rejects
+     * a builder without one.
+     *
+     * @param apiKey the key from the Tchavi dashboard, such as {@code sk-tch-...}; its prefix is
+     *     not checked
+     * @return this builder
+     * @throws NullPointerException if {@code apiKey} is null
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
       return this;
     }
 
-    /** Sets the base URL; the default is {@value TchaviClient#DEFAULT_BASE_URL}. */
+    /**
+     * Sets the base URL; the default is {@value TchaviClient#DEFAULT_BASE_URL}. {@link #build()}
+     * refuses plain {@code http} to a host that is not this machine, unless {@link
+     * #allowInsecureHttp(boolean)} allows it.
+     *
+     * @param baseUrl an http(s) URL, such as {@code https://tchavi.com/api/v1}; endpoint paths like
+     *     {@code chat/completions} are appended to it
+     * @return this builder
+     * @throws NullPointerException if {@code baseUrl} is null
+     * @throws IllegalArgumentException if {@code baseUrl} is not an http(s) URL
+     */
     public Builder baseUrl(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl == null");
       HttpUrl url = HttpUrl.parse(baseUrl);
@@ -191,6 +216,9 @@ public final class TchaviClient implements AutoCloseable {
     /**
      * Allows a plain {@code http://} base URL to a host that is not this machine. Off by default,
      * since the API key would travel in clear.
+     *
+     * @param allow true to allow plain {@code http} to any host
+     * @return this builder
      */
     public Builder allowInsecureHttp(boolean allow) {
       this.allowInsecureHttp = allow;
@@ -200,6 +228,10 @@ public final class TchaviClient implements AutoCloseable {
     /**
      * Sets how many times a call is retried after a connection failure or a 408, 409, 429 or 5xx
      * answer; the default is 2.
+     *
+     * @param maxRetries the retries after the first attempt, 0 for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxRetries} is negative
      */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) throw new IllegalArgumentException("maxRetries < 0: " + maxRetries);
@@ -207,7 +239,14 @@ public final class TchaviClient implements AutoCloseable {
       return this;
     }
 
-    /** Sets the time allowed to open a connection; the default is 10 s. */
+    /**
+     * Sets the time allowed to open a connection; the default is 10 s.
+     *
+     * @param timeout the connect timeout; positive
+     * @return this builder
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
@@ -216,6 +255,11 @@ public final class TchaviClient implements AutoCloseable {
     /**
      * Sets the longest wait for the next byte, of a full answer or of a stream; the default is
      * 10 minutes, since a full answer's first byte comes only once the model has finished.
+     *
+     * @param timeout the read timeout; positive
+     * @return this builder
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive(timeout, "readTimeout");
@@ -226,6 +270,11 @@ public final class TchaviClient implements AutoCloseable {
      * Sets the time allowed for a whole full (non-streamed) call, from sending to the last byte,
      * every retry and every wait between retries included; the default is 10 minutes. Streams
      * and downloads have no such timeout: see {@link RequestOptions#timeout()}.
+     *
+     * @param timeout the time allowed for the whole call; positive
+     * @return this builder
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
@@ -235,6 +284,10 @@ public final class TchaviClient implements AutoCloseable {
     /**
      * Sets the longest {@code Retry-After} the client waits for before retrying; a longer one
      * fails the call at once. The default is 60 s.
+     *
+     * @param max the longest wait the client accepts
+     * @return this builder
+     * @throws NullPointerException if {@code max} is null
      */
     public Builder maxRetryAfter(Duration max) {
       this.maxRetryAfter = Objects.requireNonNull(max, "max == null");
@@ -256,7 +309,15 @@ public final class TchaviClient implements AutoCloseable {
       return this;
     }
 
-    /** Adds a header to every request. */
+    /**
+     * Adds a header to every request, replacing a value set earlier for {@code name}. A header of
+     * the same name in {@link RequestOptions} replaces it for one call.
+     *
+     * @param name the header's name
+     * @param value the header's value
+     * @return this builder
+     * @throws NullPointerException if {@code name} or {@code value} is null
+     */
     public Builder header(String name, String value) {
       headers.put(Objects.requireNonNull(name, "name == null"),
           Objects.requireNonNull(value, "value == null"));
@@ -267,6 +328,10 @@ public final class TchaviClient implements AutoCloseable {
      * Sets the OkHttp client to send requests with, to share its connection pool, dispatcher,
      * interceptors, proxy and TLS settings. The timeouts set on this builder apply. {@link
      * TchaviClient#close()} does not shut it down.
+     *
+     * @param client the OkHttp client to share
+     * @return this builder
+     * @throws NullPointerException if {@code client} is null
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "client == null");
@@ -284,7 +349,7 @@ public final class TchaviClient implements AutoCloseable {
     }
 
     /**
-     * Returns a new client.
+     * {@return a new client, which the caller closes}
      *
      * @throws IllegalStateException if no API key was set, or the base URL is plain {@code http}
      *     to another host without {@link #allowInsecureHttp(boolean)}

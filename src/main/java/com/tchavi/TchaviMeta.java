@@ -31,6 +31,18 @@ public record TchaviMeta(
     @JsonProperty("mode_effective") String modeEffective,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
+  /**
+   * Copies {@code extra}, so the record stays immutable; a null map becomes empty.
+   *
+   * @param creditsUsed credits this request consumed, or null
+   * @param creditsRemaining the account's balance after it, or null
+   * @param creditsRefunded credits given back, as for a failed job, or null
+   * @param tier the model's pricing tier, or null
+   * @param modelType {@code chat}, {@code embedding} or {@code image}, or null
+   * @param mode the requested mode, or null
+   * @param modeEffective the mode that was applied, or null
+   * @param extra fields this SDK does not know yet, as plain Java values; null becomes empty
+   */
   public TchaviMeta {
     extra = Extras.copy(extra);
   }

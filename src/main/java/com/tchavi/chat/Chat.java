@@ -5,6 +5,6 @@ package com.tchavi.chat;
  * under test can be handed a fake.
  */
 public interface Chat {
-  /** Returns the chat completions endpoint. */
+  /** {@return the chat completions endpoint} */
   ChatCompletions completions();
 }

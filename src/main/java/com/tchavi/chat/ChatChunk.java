@@ -36,14 +36,29 @@ public record ChatChunk(
     TchaviMeta tchavi,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
+  /**
+   * Copies {@code choices} and {@code extra}, so the record stays immutable; a null list or map
+   * becomes empty.
+   *
+   * @param id the completion's id, the same on every chunk; or null
+   * @param object {@code chat.completion.chunk}, or null
+   * @param created when the completion was created, in Unix seconds; 0 when left out
+   * @param model the model that answers, or null
+   * @param systemFingerprint the backend configuration that answers, or null
+   * @param choices the pieces of each answer, empty on a usage-only chunk; null becomes empty
+   * @param usage the tokens of the whole answer, usually on one of the last chunks; otherwise null
+   * @param tchavi credits used and left, on the chunks that carry them; otherwise null
+   * @param extra top-level fields this SDK does not know, as plain Java values; null becomes empty
+   * @throws NullPointerException if {@code choices} holds a null
+   */
   public ChatChunk {
     choices = choices == null ? List.of() : List.copyOf(choices);
     extra = Extras.copy(extra);
   }
 
   /**
-   * Returns the new text of the first choice, or "" when this chunk has none (no choices, no delta,
-   * or a delta without content). Never throws.
+   * {@return the new text of the first choice, or "" when this chunk has none (no choices, no
+   * delta, or a delta without content)} Never throws.
    */
   public String text() {
     if (choices.isEmpty()) return "";

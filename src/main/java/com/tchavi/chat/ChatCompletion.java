@@ -46,6 +46,23 @@ public record ChatCompletion(
     @JsonAnyGetter Map<String, Object> extra,
     @JsonIgnore ResponseMetadata metadata) {
 
+  /**
+   * Copies {@code choices} and {@code extra}, so the record stays immutable; a null list or map
+   * becomes empty.
+   *
+   * @param id the completion's id, or null
+   * @param object {@code chat.completion}, or null
+   * @param created when it was created, in Unix seconds; 0 when the server left it out
+   * @param model the model that answered, or null
+   * @param systemFingerprint the backend configuration that answered, or null
+   * @param choices the answers, empty when the server sent none; null becomes empty
+   * @param usage the tokens used, or null
+   * @param tchavi credits used and left, or null
+   * @param extra top-level fields this SDK does not know, as plain Java values; null becomes empty
+   * @param metadata the HTTP status and headers; null until the client attaches them, and never
+   *     read from or written to JSON
+   * @throws NullPointerException if {@code choices} holds a null
+   */
   public ChatCompletion {
     choices = choices == null ? List.of() : List.copyOf(choices);
     extra = Extras.copy(extra);
@@ -70,7 +87,12 @@ public record ChatCompletion(
         id, object, created, model, systemFingerprint, choices, usage, tchavi, extra, metadata);
   }
 
-  /** Returns a copy of this completion that carries {@code metadata}. */
+  /**
+   * {@return a copy of this completion that carries {@code metadata}}
+   *
+   * @param metadata the status and headers of the HTTP response that brought this answer
+   * @throws NullPointerException if {@code metadata} is null
+   */
   public ChatCompletion withMetadata(ResponseMetadata metadata) {
     Objects.requireNonNull(metadata, "metadata == null");
     return new ChatCompletion(
@@ -78,17 +100,17 @@ public record ChatCompletion(
   }
 
   /**
-   * Returns what this answer cost and the balance left: the body's {@code tchavi} figures when
-   * present, else the {@code X-Credits-*} headers of {@link #metadata()}; null figures when
-   * neither said.
+   * {@return what this answer cost and the balance left} The body's {@code tchavi} figures win
+   * when present, else the {@code X-Credits-*} headers of {@link #metadata()} apply; a figure
+   * neither gave is null.
    */
   public Credits credits() {
     return Credits.of(tchavi, metadata);
   }
 
   /**
-   * Returns the text of the first choice's message, or "" when there is none (no choices, no
-   * message, or a message that only calls tools). Never throws.
+   * {@return the text of the first choice's message, or "" when there is none (no choices, no
+   * message, or a message that only calls tools)} Never throws.
    */
   public String text() {
     if (choices.isEmpty()) return "";

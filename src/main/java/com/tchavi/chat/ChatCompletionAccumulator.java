@@ -36,7 +36,16 @@ public final class ChatCompletionAccumulator {
   private ResponseMetadata metadata;
   private final TreeMap<Integer, ChoiceBuilder> choices = new TreeMap<>();
 
-  /** Adds the next chunk of the stream. */
+  /** Creates an empty accumulator, to be fed a stream's chunks in order. */
+  public ChatCompletionAccumulator() {
+  }
+
+  /**
+   * Adds the next chunk of the stream.
+   *
+   * @param chunk the next chunk, in the order the stream delivered it
+   * @throws NullPointerException if {@code chunk} is null
+   */
   public void add(ChatChunk chunk) {
     Objects.requireNonNull(chunk, "chunk == null");
     if (id == null) id = chunk.id();
@@ -58,7 +67,13 @@ public final class ChatCompletionAccumulator {
     }
   }
 
-  /** Attaches the HTTP response's metadata to every completion returned from now on. */
+  /**
+   * Attaches the HTTP response's metadata to every completion returned from now on.
+   *
+   * @param metadata the status and headers of the stream's HTTP response
+   * @return this accumulator
+   * @throws NullPointerException if {@code metadata} is null
+   */
   public ChatCompletionAccumulator metadata(ResponseMetadata metadata) {
     this.metadata = Objects.requireNonNull(metadata, "metadata == null");
     return this;
@@ -73,7 +88,7 @@ public final class ChatCompletionAccumulator {
   }
 
   /**
-   * Returns the completion built from the chunks added so far, as a new immutable value. Choices
+   * {@return the completion built from the chunks added so far, as a new immutable value} Choices
    * are in index order; a choice without a finish reason yet is still being streamed.
    */
   public ChatCompletion completion() {

@@ -14,6 +14,9 @@ public interface ChatCompletions {
   /**
    * Sends {@code request} and returns the whole answer once the model has finished.
    *
+   * @param request the request; it needs a model and at least one message
+   * @return the answer, with the HTTP response's {@link ChatCompletion#metadata()}
+   * @throws NullPointerException if {@code request} is null
    * @throws IllegalArgumentException if the request has no model or no messages
    * @throws IllegalStateException if the client is closed
    * @throws com.tchavi.errors.TchaviApiException (a subclass of it) when Tchavi answers with an
@@ -29,6 +32,10 @@ public interface ChatCompletions {
   /**
    * Sends {@code request} with per-call {@code options} and returns the whole answer.
    *
+   * @param request the request; it needs a model and at least one message
+   * @param options per-call settings; {@link RequestOptions#NONE} for none
+   * @return the answer, with the HTTP response's {@link ChatCompletion#metadata()}
+   * @throws NullPointerException if {@code request} or {@code options} is null
    * @throws IllegalArgumentException if the request has no model or no messages
    * @throws IllegalStateException if the client is closed
    * @throws com.tchavi.errors.TchaviApiException (a subclass of it) when Tchavi answers with an
@@ -43,6 +50,9 @@ public interface ChatCompletions {
    * Sends {@code request} with {@code "stream": true} and returns the answer as it is generated,
    * once a 2xx answer has begun. Close the stream when done; try-with-resources does it for you.
    *
+   * @param request the request; it needs a model and at least one message
+   * @return the open stream, which the caller closes
+   * @throws NullPointerException if {@code request} is null
    * @throws IllegalArgumentException if the request has no model or no messages
    * @throws IllegalStateException if the client is closed
    * @throws com.tchavi.errors.TchaviApiException (a subclass of it) when Tchavi answers with an
@@ -54,8 +64,13 @@ public interface ChatCompletions {
   }
 
   /**
-   * Sends {@code request} as a stream with per-call {@code options}.
+   * Sends {@code request} as a stream with per-call {@code options}; the stream's total
+   * deadline, if any, is {@link RequestOptions#timeout()}.
    *
+   * @param request the request; it needs a model and at least one message
+   * @param options per-call settings; {@link RequestOptions#NONE} for none
+   * @return the open stream, which the caller closes
+   * @throws NullPointerException if {@code request} or {@code options} is null
    * @throws IllegalArgumentException if the request has no model or no messages
    * @throws IllegalStateException if the client is closed
    * @throws com.tchavi.errors.TchaviApiException (a subclass of it) when Tchavi answers with an

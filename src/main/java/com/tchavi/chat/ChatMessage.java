@@ -46,6 +46,23 @@ public record ChatMessage(
     String refusal,
     @JsonAnyGetter Map<String, Object> extra) {
 
+  /**
+   * Copies {@code parts}, {@code toolCalls} and {@code extra}, so the record stays immutable; a
+   * null list or map becomes empty. When there are parts, {@code content} becomes the text of
+   * their text parts, joined without a separator.
+   *
+   * @param role who wrote the message; null only when a server left it out
+   * @param content the text: the plain-text content, or the text parts joined without a separator
+   *     when there are parts; null when the message has none, like an assistant message that only
+   *     calls tools
+   * @param parts the content parts, or empty when the content is plain text or absent
+   * @param name a name that tells participants of the same role apart, or null
+   * @param toolCalls the calls an assistant message asks for, often empty; null becomes empty
+   * @param toolCallId the call a {@code tool} message answers, or null
+   * @param refusal the model's refusal message, or null
+   * @param extra fields this SDK does not know, as plain Java values; null becomes empty
+   * @throws NullPointerException if {@code parts} or {@code toolCalls} holds a null
+   */
   public ChatMessage {
     parts = parts == null ? List.of() : List.copyOf(parts);
     if (!parts.isEmpty()) content = ContentPart.joinText(parts);
@@ -53,45 +70,87 @@ public record ChatMessage(
     extra = Extras.copy(extra);
   }
 
-  /** Returns a system message: instructions for the model. */
+  /**
+   * {@return a system message: instructions for the model}
+   *
+   * @param text the instructions
+   * @throws NullPointerException if {@code text} is null
+   */
   public static ChatMessage system(String text) {
     return ofText(Role.SYSTEM, text);
   }
 
-  /** Returns a developer message: the newer name some models use for system instructions. */
+  /**
+   * {@return a developer message: the newer name some models use for system instructions}
+   *
+   * @param text the instructions
+   * @throws NullPointerException if {@code text} is null
+   */
   public static ChatMessage developer(String text) {
     return ofText(Role.DEVELOPER, text);
   }
 
-  /** Returns a user message with plain text. */
+  /**
+   * {@return a user message with plain text}
+   *
+   * @param text what the user says
+   * @throws NullPointerException if {@code text} is null
+   */
   public static ChatMessage user(String text) {
     return ofText(Role.USER, text);
   }
 
-  /** Returns a user message made of {@code parts}: text, images, documents. */
+  /**
+   * {@return a user message made of {@code parts}: text, images, documents}
+   *
+   * @param parts the parts, in order
+   * @throws NullPointerException if {@code parts} is or holds null
+   */
   public static ChatMessage user(List<ContentPart> parts) {
     Objects.requireNonNull(parts, "parts == null");
     return new ChatMessage(Role.USER, null, parts, null, null, null, null, null);
   }
 
-  /** Returns a user message made of {@code parts}: text, images, documents. */
+  /**
+   * {@return a user message made of {@code parts}: text, images, documents}
+   *
+   * @param parts the parts, in order
+   * @throws NullPointerException if {@code parts} is or holds null
+   */
   public static ChatMessage user(ContentPart... parts) {
     Objects.requireNonNull(parts, "parts == null");
     return user(Arrays.asList(parts));
   }
 
-  /** Returns an assistant message with plain text, as a past turn of the conversation. */
+  /**
+   * {@return an assistant message with plain text, as a past turn of the conversation}
+   *
+   * @param text what the assistant said
+   * @throws NullPointerException if {@code text} is null
+   */
   public static ChatMessage assistant(String text) {
     return ofText(Role.ASSISTANT, text);
   }
 
-  /** Returns an assistant message that asks for {@code toolCalls}, without text. */
+  /**
+   * {@return an assistant message that asks for {@code toolCalls}, without text} Send it back
+   * before the {@link #tool(String, String)} messages that answer the calls.
+   *
+   * @param toolCalls the calls, as the model asked for them
+   * @throws NullPointerException if {@code toolCalls} is or holds null
+   */
   public static ChatMessage assistant(List<ToolCall> toolCalls) {
     Objects.requireNonNull(toolCalls, "toolCalls == null");
     return new ChatMessage(Role.ASSISTANT, null, null, null, toolCalls, null, null, null);
   }
 
-  /** Returns a tool message: the result {@code content} of the call {@code toolCallId}. */
+  /**
+   * {@return a tool message: the result {@code content} of the call {@code toolCallId}}
+   *
+   * @param toolCallId the {@link ToolCall#id()} of the call this message answers
+   * @param content the call's result, often JSON text
+   * @throws NullPointerException if {@code toolCallId} or {@code content} is null
+   */
   public static ChatMessage tool(String toolCallId, String content) {
     Objects.requireNonNull(toolCallId, "toolCallId == null");
     Objects.requireNonNull(content, "content == null");

@@ -67,6 +67,35 @@ public record ChatRequest(
     @JsonProperty("stream_options") StreamOptions streamOptions,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> extraBody) {
 
+  /**
+   * Copies the lists and {@code extraBody}, so the record stays immutable; a null list or map
+   * becomes empty. The model and messages are not checked here: the client checks them before
+   * sending.
+   *
+   * @param model the model id, such as {@code gpt-4o-mini}; null until set
+   * @param messages the conversation so far; null becomes empty
+   * @param temperature sampling temperature, 0 to 2, or null
+   * @param maxTokens the most tokens to generate, or null
+   * @param topP nucleus sampling, 0 to 1, or null
+   * @param stop sequences that end the answer, empty when unset; null becomes empty. One sequence
+   *     is sent as a string, several as an array
+   * @param frequencyPenalty -2 to 2, or null
+   * @param presencePenalty -2 to 2, or null
+   * @param seed a seed for best-effort reproducible answers, or null
+   * @param responseFormat the format of the answer, or null
+   * @param tools the tools the model may call, empty when unset; null becomes empty
+   * @param toolChoice whether and which tool the model must call, or null
+   * @param parallelToolCalls whether the model may call several tools at once, or null
+   * @param n how many answers to generate, or null
+   * @param user an id of the end user, for abuse monitoring, or null
+   * @param logprobs whether to return log probabilities of the answer's tokens, or null
+   * @param topLogprobs how many likely alternatives to return per token, or null
+   * @param maxCompletionTokens the most tokens to generate, reasoning included, or null
+   * @param streamOptions options for a streamed answer, or null
+   * @param extraBody model-specific fields, sent at the top level of the JSON body; null becomes
+   *     empty
+   * @throws NullPointerException if {@code messages}, {@code stop} or {@code tools} holds a null
+   */
   public ChatRequest {
     messages = messages == null ? List.of() : List.copyOf(messages);
     stop = stop == null ? List.of() : List.copyOf(stop);
@@ -74,12 +103,12 @@ public record ChatRequest(
     extraBody = Extras.copy(extraBody);
   }
 
-  /** Returns a new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder that starts from this request's values. */
+  /** {@return a builder that starts from this request's values} */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -176,12 +205,25 @@ public record ChatRequest(
       extraBody.putAll(r.extraBody);
     }
 
+    /**
+     * Sets the model id, such as {@code gpt-4o-mini} or {@code claude-sonnet-4-6}. Required to
+     * send the request.
+     *
+     * @param model the model id, or null to unset it
+     * @return this builder
+     */
     public Builder model(String model) {
       this.model = model;
       return this;
     }
 
-    /** Replaces the messages with {@code messages}. */
+    /**
+     * Replaces the messages with {@code messages}, the conversation so far in order.
+     *
+     * @param messages the messages; an empty list removes them all
+     * @return this builder
+     * @throws NullPointerException if {@code messages} is or holds null
+     */
     public Builder messages(List<ChatMessage> messages) {
       Objects.requireNonNull(messages, "messages == null");
       this.messages.clear();
@@ -189,75 +231,178 @@ public record ChatRequest(
       return this;
     }
 
+    /**
+     * Adds {@code message} at the end of the conversation.
+     *
+     * @param message the message, such as {@link ChatMessage#tool(String, String)}
+     * @return this builder
+     * @throws NullPointerException if {@code message} is null
+     */
     public Builder addMessage(ChatMessage message) {
       messages.add(Objects.requireNonNull(message, "message == null"));
       return this;
     }
 
+    /**
+     * Adds a system message: instructions for the model.
+     *
+     * @param text the instructions
+     * @return this builder
+     * @throws NullPointerException if {@code text} is null
+     */
     public Builder addSystemMessage(String text) {
       return addMessage(ChatMessage.system(text));
     }
 
+    /**
+     * Adds a developer message: the newer name some models use for system instructions.
+     *
+     * @param text the instructions
+     * @return this builder
+     * @throws NullPointerException if {@code text} is null
+     */
     public Builder addDeveloperMessage(String text) {
       return addMessage(ChatMessage.developer(text));
     }
 
+    /**
+     * Adds a user message with plain text.
+     *
+     * @param text what the user says
+     * @return this builder
+     * @throws NullPointerException if {@code text} is null
+     */
     public Builder addUserMessage(String text) {
       return addMessage(ChatMessage.user(text));
     }
 
+    /**
+     * Adds an assistant message with plain text, as a past turn of the conversation.
+     *
+     * @param text what the assistant said
+     * @return this builder
+     * @throws NullPointerException if {@code text} is null
+     */
     public Builder addAssistantMessage(String text) {
       return addMessage(ChatMessage.assistant(text));
     }
 
+    /**
+     * Sets the sampling temperature: 0 is deterministic, 1 balanced (the server's default), 2
+     * very random.
+     *
+     * @param temperature 0 to 2
+     * @return this builder
+     */
     public Builder temperature(double temperature) {
       this.temperature = temperature;
       return this;
     }
 
+    /**
+     * Sets the most tokens the model may generate for the answer; unset, the server's limit
+     * applies. Newer models take {@link #maxCompletionTokens(int)} instead.
+     *
+     * @param maxTokens the limit, positive
+     * @return this builder
+     */
     public Builder maxTokens(int maxTokens) {
       this.maxTokens = maxTokens;
       return this;
     }
 
+    /**
+     * Sets nucleus sampling: the model picks only from the most likely tokens whose probabilities
+     * add up to {@code topP}.
+     *
+     * @param topP 0 to 1
+     * @return this builder
+     */
     public Builder topP(double topP) {
       this.topP = topP;
       return this;
     }
 
-    /** Sets one stop sequence, sent as a string. */
+    /**
+     * Sets one stop sequence, sent as a string: the answer ends before the model would write it.
+     *
+     * @param stop the sequence, or null to have none
+     * @return this builder
+     */
     public Builder stop(String stop) {
       this.stop = stop == null ? List.of() : List.of(stop);
       return this;
     }
 
-    /** Sets the stop sequences, sent as an array (as a string when there is just one). */
+    /**
+     * Sets the stop sequences, sent as an array (as a string when there is just one): the answer
+     * ends before the model would write any of them. Tchavi accepts up to 4.
+     *
+     * @param stop the sequences, or null to have none
+     * @return this builder
+     * @throws NullPointerException if {@code stop} holds a null
+     */
     public Builder stop(List<String> stop) {
       this.stop = stop == null ? List.of() : List.copyOf(stop);
       return this;
     }
 
+    /**
+     * Sets the frequency penalty: positive values make the model less likely to repeat a token
+     * the more often it has appeared so far. The server's default is 0.
+     *
+     * @param frequencyPenalty -2 to 2
+     * @return this builder
+     */
     public Builder frequencyPenalty(double frequencyPenalty) {
       this.frequencyPenalty = frequencyPenalty;
       return this;
     }
 
+    /**
+     * Sets the presence penalty: positive values make the model less likely to repeat any token
+     * that has appeared so far, and so more likely to move to new topics. The server's default is
+     * 0.
+     *
+     * @param presencePenalty -2 to 2
+     * @return this builder
+     */
     public Builder presencePenalty(double presencePenalty) {
       this.presencePenalty = presencePenalty;
       return this;
     }
 
+    /**
+     * Sets a seed for best-effort reproducible answers: the same seed and request should give the
+     * same answer, though no model guarantees it.
+     *
+     * @param seed the seed; any value
+     * @return this builder
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
+    /**
+     * Sets the format the model must answer in, such as {@link ResponseFormat#jsonObject()}.
+     * Support varies by model.
+     *
+     * @param responseFormat the format, or null for the server's default (plain text)
+     * @return this builder
+     */
     public Builder responseFormat(ResponseFormat responseFormat) {
       this.responseFormat = responseFormat;
       return this;
     }
 
-    /** Replaces the tools with {@code tools}. */
+    /**
+     * Replaces the tools with {@code tools}, the functions the model may call.
+     *
+     * @param tools the tools; an empty list removes them all
+     * @return this builder
+     * @throws NullPointerException if {@code tools} is or holds null
+     */
     public Builder tools(List<Tool> tools) {
       Objects.requireNonNull(tools, "tools == null");
       this.tools.clear();
@@ -265,46 +410,104 @@ public record ChatRequest(
       return this;
     }
 
+    /**
+     * Adds a tool the model may call.
+     *
+     * @param tool the tool, such as {@link Tool#function(String, String, java.util.Map)}
+     * @return this builder
+     * @throws NullPointerException if {@code tool} is null
+     */
     public Builder addTool(Tool tool) {
       tools.add(Objects.requireNonNull(tool, "tool == null"));
       return this;
     }
 
+    /**
+     * Sets whether and which tool the model must call, such as {@link ToolChoice#required()}.
+     *
+     * @param toolChoice the choice, or null for the server's default
+     * @return this builder
+     */
     public Builder toolChoice(ToolChoice toolChoice) {
       this.toolChoice = toolChoice;
       return this;
     }
 
+    /**
+     * Sets whether the model may ask for several tool calls in one answer.
+     *
+     * @param parallelToolCalls false to get at most one call per answer
+     * @return this builder
+     */
     public Builder parallelToolCalls(boolean parallelToolCalls) {
       this.parallelToolCalls = parallelToolCalls;
       return this;
     }
 
+    /**
+     * Sets how many answers to generate, each a {@link Choice}; unset, the server generates one.
+     *
+     * @param n the number of answers, positive
+     * @return this builder
+     */
     public Builder n(int n) {
       this.n = n;
       return this;
     }
 
+    /**
+     * Sets an id of the end user, which helps the provider monitor abuse.
+     *
+     * @param user a stable id of the end user, or null to unset it
+     * @return this builder
+     */
     public Builder user(String user) {
       this.user = user;
       return this;
     }
 
+    /**
+     * Sets whether each answer comes with the log probabilities of its tokens, in {@link
+     * Choice#logprobs()}.
+     *
+     * @param logprobs true to ask for them
+     * @return this builder
+     */
     public Builder logprobs(boolean logprobs) {
       this.logprobs = logprobs;
       return this;
     }
 
+    /**
+     * Sets how many likely alternatives to return for each token of the answer; needs {@link
+     * #logprobs(boolean) logprobs(true)}.
+     *
+     * @param topLogprobs the number of alternatives per token, 0 or more
+     * @return this builder
+     */
     public Builder topLogprobs(int topLogprobs) {
       this.topLogprobs = topLogprobs;
       return this;
     }
 
+    /**
+     * Sets the most tokens the model may generate, reasoning tokens included; newer models take
+     * this instead of {@link #maxTokens(int)}.
+     *
+     * @param maxCompletionTokens the limit, positive
+     * @return this builder
+     */
     public Builder maxCompletionTokens(int maxCompletionTokens) {
       this.maxCompletionTokens = maxCompletionTokens;
       return this;
     }
 
+    /**
+     * Sets options for a streamed answer, such as {@link StreamOptions#includeUsage()}.
+     *
+     * @param streamOptions the options, or null for the server's default
+     * @return this builder
+     */
     public Builder streamOptions(StreamOptions streamOptions) {
       this.streamOptions = streamOptions;
       return this;
@@ -315,6 +518,11 @@ public record ChatRequest(
      * value is a plain Java value (string, number, boolean, list, map) or any object Jackson can
      * write. A null value removes the key. {@link #build()} rejects {@code stream} and the name of
      * a field that is also set through its own setter.
+     *
+     * @param key the field's name as sent, such as {@code top_k}
+     * @param value the field's value, or null to remove {@code key}
+     * @return this builder
+     * @throws NullPointerException if {@code key} is null
      */
     public Builder putExtraBody(String key, Object value) {
       Objects.requireNonNull(key, "key == null");
@@ -326,7 +534,12 @@ public record ChatRequest(
       return this;
     }
 
-    /** Returns the request. It may lack a model or messages; the client checks those. */
+    /**
+     * {@return the request} It may lack a model or messages; the client checks those.
+     *
+     * @throws IllegalArgumentException if the extra body holds {@code stream}, or a field that is
+     *     also set through its own setter
+     */
     public ChatRequest build() {
       return new ChatRequest(model, messages, temperature, maxTokens, topP, stop, frequencyPenalty,
           presencePenalty, seed, responseFormat, tools, toolChoice, parallelToolCalls, n, user,

@@ -30,33 +30,38 @@ import java.util.stream.Stream;
  */
 public interface ChatStream extends Iterator<ChatChunk>, Iterable<ChatChunk>, AutoCloseable {
   /**
-   * Returns this stream as its own iterator.
+   * {@return this stream, as its own iterator}
    *
    * @throws IllegalStateException on a second call: a stream is read once
    */
   @Override
   Iterator<ChatChunk> iterator();
 
-  /** Returns the remaining chunks as a sequential {@link Stream} whose close closes this. */
+  /**
+   * {@return the remaining chunks as a sequential {@link Stream} whose close closes this}
+   *
+   * @throws IllegalStateException if this stream was iterated already: a stream is read once
+   */
   Stream<ChatChunk> stream();
 
-  /** Returns the answer accumulated from the chunks delivered so far. */
+  /** {@return the answer accumulated from the chunks delivered so far} */
   ChatCompletion completion();
 
   /**
-   * Returns what the stream cost and the balance left: the figures of the {@code tchavi} object
-   * that the last chunks carry, once they have arrived; before that (or when none came), the
-   * {@code X-Credits-*} headers, which leave before the cost is known. Read it after the loop.
+   * {@return what the stream cost and the balance left} These are the figures of the {@code
+   * tchavi} object that the last chunks carry, once they have arrived; before that (or when none
+   * came), the {@code X-Credits-*} headers, which leave before the cost is known. Read it after
+   * the loop.
    */
   Credits credits();
 
   /**
-   * Returns the status and headers of the HTTP response: request id, rate limits, and the
-   * credits as the headers had them before the answer began (see {@link #credits()}).
+   * {@return the status and headers of the HTTP response: request id, rate limits, and the
+   * credits as the headers had them before the answer began (see {@link #credits()})}
    */
   ResponseMetadata metadata();
 
-  /** Returns where the stream stands: open, or how it ended. */
+  /** {@return where the stream stands: open, or how it ended} */
   State state();
 
   /**

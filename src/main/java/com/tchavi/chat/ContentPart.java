@@ -34,31 +34,61 @@ public record ContentPart(
 
   private static final TypeReference<List<ContentPart>> LIST = new TypeReference<>() {};
 
+  /**
+   * Copies {@code extra}, so the record stays immutable; a null map becomes empty.
+   *
+   * @param type {@code text}, {@code image_url}, {@code document_url}, or another type; null only
+   *     when a server left it out
+   * @param text the text of a {@code text} part, otherwise null
+   * @param imageUrl the image of an {@code image_url} part, otherwise null
+   * @param documentUrl the document of a {@code document_url} part, otherwise null
+   * @param extra other fields, as plain Java values; null becomes empty
+   */
   public ContentPart {
     extra = Extras.copy(extra);
   }
 
-  /** Returns a text part. */
+  /**
+   * {@return a text part}
+   *
+   * @param text the text
+   * @throws NullPointerException if {@code text} is null
+   */
   public static ContentPart text(String text) {
     Objects.requireNonNull(text, "text == null");
     return new ContentPart("text", text, null, null, Map.of());
   }
 
-  /** Returns an image part for {@code url}: an {@code https:} URL or a {@code data:} URL. */
+  /**
+   * {@return an image part for {@code url}, at the server's default detail}
+   *
+   * @param url an {@code https:} URL, or a {@code data:} URL such as {@code
+   *     data:image/png;base64,...}
+   * @throws NullPointerException if {@code url} is null
+   */
   public static ContentPart imageUrl(String url) {
     return imageUrl(url, null);
   }
 
   /**
-   * Returns an image part for {@code url} at {@code detail} ({@code low}, {@code high} or
-   * {@code auto}; null for the server's default).
+   * {@return an image part for {@code url} at {@code detail}}
+   *
+   * @param url an {@code https:} URL, or a {@code data:} URL such as {@code
+   *     data:image/png;base64,...}
+   * @param detail {@code low}, {@code high} or {@code auto}; null for the server's default
+   * @throws NullPointerException if {@code url} is null
    */
   public static ContentPart imageUrl(String url, String detail) {
     Objects.requireNonNull(url, "url == null");
     return new ContentPart("image_url", null, new ImageUrl(url, detail), null, Map.of());
   }
 
-  /** Returns a document part (a PDF, for example) that the server fetches from {@code url}. */
+  /**
+   * {@return a document part (a PDF, for example) that the server fetches from {@code url}}
+   *
+   * @param url a public URL of the document
+   * @throws NullPointerException if {@code url} is null
+   */
   public static ContentPart documentUrl(String url) {
     Objects.requireNonNull(url, "url == null");
     return new ContentPart("document_url", null, null, new DocumentUrl(url), Map.of());

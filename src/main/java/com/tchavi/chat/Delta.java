@@ -32,6 +32,19 @@ public record Delta(
     @JsonProperty("tool_calls") List<ToolCall> toolCalls,
     @JsonAnyGetter Map<String, Object> extra) {
 
+  /**
+   * Copies {@code toolCalls} and {@code extra}, so the record stays immutable; a null list or map
+   * becomes empty.
+   *
+   * @param role the author's role, usually only on the first delta; otherwise null. A role this SDK
+   *     does not know is {@link Role#UNKNOWN}
+   * @param content the next piece of text, or null. A server that streams content parts gets the
+   *     text of its text parts here
+   * @param refusal the next piece of a refusal, or null
+   * @param toolCalls pieces of tool calls, usually empty; null becomes empty
+   * @param extra fields this SDK does not know, as plain Java values; null becomes empty
+   * @throws NullPointerException if {@code toolCalls} holds a null
+   */
   public Delta {
     toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
     extra = Extras.copy(extra);

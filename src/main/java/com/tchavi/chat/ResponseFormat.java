@@ -16,16 +16,23 @@ import java.util.Objects;
  */
 public record ResponseFormat(String type, @JsonProperty("json_schema") JsonSchema jsonSchema) {
 
+  /**
+   * Checks that {@code type} is present.
+   *
+   * @param type {@code text}, {@code json_object} or {@code json_schema}
+   * @param jsonSchema the schema when {@code type} is {@code json_schema}, otherwise null
+   * @throws NullPointerException if {@code type} is null
+   */
   public ResponseFormat {
     Objects.requireNonNull(type, "type == null");
   }
 
-  /** Returns the plain-text format, the default. */
+  /** {@return the plain-text format, the default} */
   public static ResponseFormat text() {
     return new ResponseFormat("text", null);
   }
 
-  /** Returns JSON mode: the answer is a JSON object. */
+  /** {@return JSON mode: the answer is a JSON object} */
   public static ResponseFormat jsonObject() {
     return new ResponseFormat("json_object", null);
   }
@@ -37,6 +44,8 @@ public record ResponseFormat(String type, @JsonProperty("json_schema") JsonSchem
    * @param name the schema's name
    * @param schema the JSON Schema
    * @param strict whether the model must follow the schema exactly
+   * @return the {@code json_schema} format
+   * @throws NullPointerException if {@code name} or {@code schema} is null
    */
   public static ResponseFormat jsonSchema(String name, Map<String, Object> schema, boolean strict) {
     Objects.requireNonNull(name, "name == null");
@@ -52,6 +61,13 @@ public record ResponseFormat(String type, @JsonProperty("json_schema") JsonSchem
    * @param strict whether the model must follow it exactly, or null for the server's default
    */
   public record JsonSchema(String name, Map<String, Object> schema, Boolean strict) {
+    /**
+     * Copies {@code schema} in its key order, so the record stays immutable; null stays null.
+     *
+     * @param name the schema's name
+     * @param schema the JSON Schema, or null
+     * @param strict whether the model must follow it exactly, or null for the server's default
+     */
     public JsonSchema {
       if (schema != null) schema = Extras.copy(schema);
     }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record StreamOptions(@JsonProperty("include_usage") Boolean includesUsage) {
 
-  /** Returns options that ask for a usage chunk at the end of the stream. */
+  /** {@return options that ask for a usage chunk at the end of the stream} */
   public static StreamOptions includeUsage() {
     return new StreamOptions(true);
   }

@@ -22,6 +22,8 @@ public record Tool(String type, Function function) {
    * @param name the function's name
    * @param description what the function does, for the model; may be null
    * @param parametersJsonSchema the JSON Schema of the arguments; null for a function without any
+   * @return the tool
+   * @throws NullPointerException if {@code name} is null
    */
   public static Tool function(
       String name, String description, Map<String, Object> parametersJsonSchema) {
@@ -37,6 +39,13 @@ public record Tool(String type, Function function) {
    * @param parameters the JSON Schema of its arguments, or null
    */
   public record Function(String name, String description, Map<String, Object> parameters) {
+    /**
+     * Copies {@code parameters} in its key order, so the record stays immutable; null stays null.
+     *
+     * @param name the function's name
+     * @param description what it does, or null
+     * @param parameters the JSON Schema of its arguments, or null
+     */
     public Function {
       if (parameters != null) parameters = Extras.copy(parameters);
     }

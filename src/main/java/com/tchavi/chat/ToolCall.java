@@ -15,7 +15,15 @@ import java.util.Objects;
  */
 public record ToolCall(Integer index, String id, String type, Function function) {
 
-  /** Returns a call of function {@code name} with JSON {@code arguments}, known as {@code id}. */
+  /**
+   * {@return a call of function {@code name} with JSON {@code arguments}, known as {@code id}}
+   * Use it to replay a past assistant turn with {@link ChatMessage#assistant(java.util.List)}.
+   *
+   * @param id the call's id, which the {@code tool} message that answers it refers to
+   * @param name the function's name
+   * @param arguments the arguments as JSON text, such as {@code {"city":"Dakar"}}
+   * @throws NullPointerException if {@code id}, {@code name} or {@code arguments} is null
+   */
   public static ToolCall function(String id, String name, String arguments) {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(name, "name == null");

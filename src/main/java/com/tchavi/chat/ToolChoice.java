@@ -17,26 +17,40 @@ import java.util.Objects;
  */
 public record ToolChoice(String mode, String functionName) {
 
+  /**
+   * Checks that {@code mode} is present.
+   *
+   * @param mode {@code auto}, {@code none}, {@code required} or {@code function}
+   * @param functionName the function the model must call when {@code mode} is {@code function},
+   *     otherwise null
+   * @throws NullPointerException if {@code mode} is null
+   */
   public ToolChoice {
     Objects.requireNonNull(mode, "mode == null");
   }
 
-  /** Returns the choice that lets the model decide whether to call tools. */
+  /** {@return the choice that lets the model decide whether to call tools} */
   public static ToolChoice auto() {
     return new ToolChoice("auto", null);
   }
 
-  /** Returns the choice that forbids tool calls. */
+  /** {@return the choice that forbids tool calls} */
   public static ToolChoice none() {
     return new ToolChoice("none", null);
   }
 
-  /** Returns the choice that makes the model call at least one tool. */
+  /** {@return the choice that makes the model call at least one tool} */
   public static ToolChoice required() {
     return new ToolChoice("required", null);
   }
 
-  /** Returns the choice that makes the model call the function {@code name}. */
+  /**
+   * {@return the choice that makes the model call the function {@code name}}
+   *
+   * @param name the function's name, as given to {@link Tool#function(String, String,
+   *     java.util.Map)}
+   * @throws NullPointerException if {@code name} is null
+   */
   public static ToolChoice function(String name) {
     Objects.requireNonNull(name, "name == null");
     return new ToolChoice("function", name);

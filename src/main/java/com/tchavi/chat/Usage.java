@@ -27,6 +27,17 @@ public record Usage(
     @JsonProperty("completion_tokens_details") CompletionTokensDetails completionTokensDetails,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
+  /**
+   * Puts all-zero groups in place of missing details groups, and copies {@code extra}, so the
+   * record stays immutable; a null map becomes empty.
+   *
+   * @param promptTokens tokens of the request
+   * @param completionTokens tokens of the answer, reasoning included
+   * @param totalTokens the sum of both
+   * @param promptTokensDetails how the prompt tokens break down; null becomes all zeros
+   * @param completionTokensDetails how the answer tokens break down; null becomes all zeros
+   * @param extra fields this SDK does not know, as plain Java values; null becomes empty
+   */
   public Usage {
     if (promptTokensDetails == null) promptTokensDetails = new PromptTokensDetails(0, 0);
     if (completionTokensDetails == null) {

@@ -20,6 +20,10 @@ public final class ApiExceptions {
    * where Tchavi's docs tie the code to one status ({@code invalid_api_key},
    * {@code insufficient_credits}, {@code rate_limit_exceeded}, ...), and is a plain {@link
    * TchaviApiException} otherwise; its {@code statusCode()} stays 0 either way.
+   *
+   * @param error the parsed error answer
+   * @return the exception, ready to throw; its message names the status, code and request id
+   * @throws NullPointerException if {@code error} is null
    */
   public static TchaviApiException of(ApiError error) {
     Objects.requireNonNull(error, "error == null");

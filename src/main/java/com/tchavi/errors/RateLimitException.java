@@ -16,8 +16,8 @@ public class RateLimitException extends TchaviApiException {
   }
 
   /**
-   * Returns how long the server asked to wait ({@code retry-after-ms} or {@code Retry-After}), or
-   * null when it did not say.
+   * {@return how long the server asked to wait ({@code retry-after-ms} or {@code Retry-After}), or
+   * null when it did not say}
    */
   public Duration retryAfter() {
     return error().retryAfter();

@@ -25,54 +25,58 @@ public class TchaviApiException extends TchaviException {
     this.error = error;
   }
 
-  /** Returns the parsed error this exception was made from. */
+  /** {@return the parsed error this exception was made from} */
   public ApiError error() {
     return error;
   }
 
-  /** Returns the HTTP status, or the {@code status} of an error inside a stream (0 if none). */
+  /** {@return the HTTP status, or the {@code status} of an error inside a stream (0 if none)} */
   public int statusCode() {
     return error.statusCode();
   }
 
-  /** Returns the error's type, like {@code invalid_request_error}, or null when none was sent. */
+  /** {@return the error's type, like {@code invalid_request_error}, or null when none was sent} */
   public String errorType() {
     return error.type();
   }
 
-  /** Returns Tchavi's error code, like {@code rate_limit_exceeded}, or null when none was sent. */
+  /**
+   * {@return Tchavi's error code, like {@code rate_limit_exceeded}, or null when none was sent}
+   */
   public String errorCode() {
     return error.code();
   }
 
-  /** Returns the server's own message, or null when the body had none. */
+  /** {@return the server's own message, or null when the body had none} */
   public String serverMessage() {
     return error.message();
   }
 
-  /** Returns {@code X-Request-Id}, or null when the server sent none. */
+  /** {@return {@code X-Request-Id}, or null when the server sent none} */
   public String requestId() {
     return error.metadata().requestId();
   }
 
-  /** Returns the raw response body (or the stream's error payload), or "" when there was none. */
+  /**
+   * {@return the raw response body (or the stream's error payload), or "" when there was none}
+   */
   public String body() {
     return error.body();
   }
 
-  /** Returns the response headers, empty when unknown. */
+  /** {@return the response headers; empty when unknown} */
   public Headers headers() {
     return error.metadata().headers();
   }
 
-  /** Returns the status and headers of the answer that carried the error. */
+  /** {@return the status and headers of the answer that carried the error} */
   public ResponseMetadata metadata() {
     return error.metadata();
   }
 
   /**
-   * Returns what the failed call cost and the balance left, from the {@code X-Credits-*} headers
-   * of the answer; either figure is null when the server did not send it.
+   * {@return what the failed call cost and the balance left, from the {@code X-Credits-*} headers
+   * of the answer} Either figure is null when the server did not send it.
    */
   public Credits credits() {
     return Credits.of(null, error.metadata());

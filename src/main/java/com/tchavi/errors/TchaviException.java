@@ -7,10 +7,21 @@ package com.tchavi.errors;
 public class TchaviException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates an exception with a message and no cause.
+   *
+   * @param message what went wrong, in one line that reads well in a log
+   */
   public TchaviException(String message) {
     super(message);
   }
 
+  /**
+   * Creates an exception with a message and the exception that caused it.
+   *
+   * @param message what went wrong, in one line that reads well in a log
+   * @param cause the exception behind it, such as a JSON parse failure; may be null
+   */
   public TchaviException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -353,12 +353,21 @@ public final class TchaviClient implements AutoCloseable {
      *
      * @throws IllegalStateException if no API key was set, or the base URL is plain {@code http}
      *     to another host without {@link #allowInsecureHttp(boolean)}
+     * @throws IllegalArgumentException if the API key holds a character a header cannot carry,
+     *     such as a newline
      */
     public TchaviClient build() {
       if (apiKey == null || apiKey.isBlank()) {
         throw new IllegalStateException(readEnv
             ? "No API key: TCHAVI_API_KEY is not set; set it, or call apiKey(\"sk-tch-...\")"
             : "No API key: call apiKey(\"sk-tch-...\"), or fromEnv() to read TCHAVI_API_KEY");
+      }
+      for (int i = 0; i < apiKey.length(); i++) {
+        char c = apiKey.charAt(i);
+        if ((c < 0x20 && c != '\t') || c >= 0x7f) { // What an HTTP header cannot carry.
+          throw new IllegalArgumentException(String.format("apiKey holds U+%04X at index %d, "
+              + "which cannot be sent in a header: a stray newline from a file?", (int) c, i));
+        }
       }
       if (!baseUrl.isHttps() && !allowInsecureHttp && !isLoopback(baseUrl.host())) {
         throw new IllegalStateException("Refusing plain http to " + baseUrl.host()

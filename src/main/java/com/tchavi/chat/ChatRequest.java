@@ -538,12 +538,23 @@ public record ChatRequest(
      * {@return the request} It may lack a model or messages; the client checks those.
      *
      * @throws IllegalArgumentException if the extra body holds {@code stream}, or a field that is
-     *     also set through its own setter
+     *     also set through its own setter; or if a number is NaN or infinite, which JSON cannot
+     *     carry
      */
     public ChatRequest build() {
+      finite("temperature", temperature);
+      finite("topP", topP);
+      finite("frequencyPenalty", frequencyPenalty);
+      finite("presencePenalty", presencePenalty);
       return new ChatRequest(model, messages, temperature, maxTokens, topP, stop, frequencyPenalty,
           presencePenalty, seed, responseFormat, tools, toolChoice, parallelToolCalls, n, user,
           logprobs, topLogprobs, maxCompletionTokens, streamOptions, extraBody).checkExtraBody();
+    }
+
+    private static void finite(String name, Double value) {
+      if (value != null && !Double.isFinite(value)) {
+        throw new IllegalArgumentException(name + " must be a finite number: " + value);
+      }
     }
   }
 }

@@ -44,7 +44,11 @@ public interface ChatStream extends Iterator<ChatChunk>, Iterable<ChatChunk>, Au
    */
   Stream<ChatChunk> stream();
 
-  /** {@return the answer accumulated from the chunks delivered so far} */
+  /**
+   * {@return the answer accumulated from the chunks delivered so far}
+   *
+   * @throws IllegalStateException after {@link #stopAccumulating()}
+   */
   ChatCompletion completion();
 
   /**
@@ -60,6 +64,15 @@ public interface ChatStream extends Iterator<ChatChunk>, Iterable<ChatChunk>, Au
    * credits as the headers had them before the answer began (see {@link #credits()})}
    */
   ResponseMetadata metadata();
+
+  /**
+   * Stops keeping the stream's chunks for {@link #completion()}, and drops what was kept. Call it
+   * before reading a stream whose memory must stay flat however long it runs: by default the
+   * stream keeps the whole answer (its text, tool calls, and with {@code logprobs} one entry per
+   * token, some hundred bytes each), so that {@code completion()} can return it. Afterwards
+   * {@code completion()} throws; {@link #credits()} and {@link #metadata()} still work.
+   */
+  void stopAccumulating();
 
   /** {@return where the stream stands: open, or how it ended} */
   State state();

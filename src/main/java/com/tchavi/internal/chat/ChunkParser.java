@@ -84,11 +84,21 @@ final class ChunkParser {
     try {
       return sameHead(json) ? afterHead(json) : whole(json);
     } catch (Unusual unusual) {
-      return Bound.CHUNK.readValue(json);
+      return bound(json);
     } catch (CharConversionException | JsonParseException e) {
       if (!isMalformedUtf8(e)) throw e;
       // A broken character must not cost the chunk: read it as decoded, with U+FFFD in its place.
       return parse(new String(json, StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Reads {@code json} with data binding, with U+FFFD for malformed UTF-8 as the fast path has. */
+  private static ChatChunk bound(byte[] json) throws IOException {
+    try {
+      return Bound.CHUNK.readValue(json);
+    } catch (CharConversionException | JsonParseException e) {
+      if (!isMalformedUtf8(e)) throw e;
+      return Bound.CHUNK.readValue(new String(json, StandardCharsets.UTF_8));
     }
   }
 
@@ -252,7 +262,7 @@ final class ChunkParser {
       String name = p.currentName();
       JsonToken value = p.nextToken();
       switch (name) {
-        case "index" -> index = value == JsonToken.VALUE_NULL ? 0 : Math.toIntExact(integer(p));
+        case "index" -> index = value == JsonToken.VALUE_NULL ? 0 : index(p);
         case "delta" -> delta = delta(p);
         case "finish_reason" -> finishReason = string(p);
         case "logprobs" ->
@@ -311,6 +321,13 @@ final class ChunkParser {
       case VALUE_NULL -> null;
       default -> throw UNUSUAL;
     };
+  }
+
+  /** Reads a choice index; one past an int goes to data binding, which reports it. */
+  private static int index(JsonParser p) throws IOException, Unusual {
+    long index = integer(p);
+    if (index != (int) index) throw UNUSUAL;
+    return (int) index;
   }
 
   private static long integer(JsonParser p) throws IOException, Unusual {

@@ -1,8 +1,10 @@
 package com.tchavi.internal.chat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.tchavi.Credits;
 import com.tchavi.ResponseMetadata;
+import com.tchavi.TchaviMeta;
 import com.tchavi.chat.ChatChunk;
 import com.tchavi.chat.ChatCompletion;
 import com.tchavi.chat.ChatCompletionAccumulator;
@@ -31,16 +33,23 @@ import java.util.stream.StreamSupport;
  */
 public final class RealChatStream implements ChatStream {
   private static final int MAX_PAYLOAD_IN_MESSAGE = 200;
+  /** Far more choices than any request asks for (n), and few enough to track. */
+  static final int MAX_CHOICE_INDEX = 1024;
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
   private final EventStream events;
-  private final ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
+  /** Guards the accumulator, which completion() may read from another thread. */
+  private final Object lock = new Object();
+  private ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
   /** Choices seen, and choices with a finish reason: a stream ending between them was cut. */
   private final BitSet started = new BitSet();
   private final BitSet finished = new BitSet();
   private final ChunkParser parser = new ChunkParser();
 
   private volatile State state = State.OPEN;
+  private volatile boolean accumulating = true;
+  /** The last tchavi object seen, for credits() also when nothing is accumulated. */
+  private volatile TchaviMeta tchavi;
   /** True once the answer was a whole JSON completion rather than events: it ends after it. */
   private boolean wholeBody;
   private ChatChunk next;
@@ -64,12 +73,13 @@ public final class RealChatStream implements ChatStream {
     if (state != State.OPEN) return false;
     try {
       next = read();
+      if (next != null) record(next);
     } catch (RuntimeException e) {
+      next = null;
       if (state == State.OPEN) state = State.FAILED;
       events.release(false);
       throw e;
     }
-    if (next != null) record(next);
     return next != null;
   }
 
@@ -139,6 +149,9 @@ public final class RealChatStream implements ChatStream {
     ChatChunk chunk;
     try {
       chunk = parser.parse(event.dataBytes());
+    } catch (InputCoercionException e) {
+      throw new TchaviStreamException("Stream sent a chunk with a number out of range ("
+          + e.getOriginalMessage() + "): " + shortData(event) + requestIdSuffix(), e);
     } catch (JsonProcessingException e) {
       throw new TchaviStreamException("Stream sent a chunk that is not valid JSON ("
           + e.getOriginalMessage() + "): " + shortData(event) + requestIdSuffix(), e);
@@ -160,11 +173,19 @@ public final class RealChatStream implements ChatStream {
     List<ChunkChoice> choices = chunk.choices();
     for (int i = 0; i < choices.size(); i++) { // No iterator: this runs for every chunk.
       ChunkChoice choice = choices.get(i);
-      started.set(choice.index());
-      if (choice.finishReason() != null) finished.set(choice.index());
+      int index = choice.index();
+      if (index < 0 || index > MAX_CHOICE_INDEX) {
+        throw new TchaviStreamException("Stream sent choice index " + index + ", outside 0 to "
+            + MAX_CHOICE_INDEX + requestIdSuffix());
+      }
+      started.set(index);
+      if (choice.finishReason() != null) finished.set(index);
     }
-    synchronized (accumulator) {
-      accumulator.add(chunk);
+    if (chunk.tchavi() != null) tchavi = chunk.tchavi();
+    if (accumulating) {
+      synchronized (lock) {
+        if (accumulator != null) accumulator.add(chunk);
+      }
     }
   }
 
@@ -210,14 +231,26 @@ public final class RealChatStream implements ChatStream {
 
   @Override
   public ChatCompletion completion() {
-    synchronized (accumulator) {
+    synchronized (lock) {
+      if (accumulator == null) {
+        throw new IllegalStateException("This stream does not accumulate: stopAccumulating() "
+            + "was called, so there is no completion(); credits() and metadata() still work");
+      }
       return accumulator.completion().withMetadata(events.metadata());
     }
   }
 
   @Override
   public Credits credits() {
-    return completion().credits();
+    return Credits.of(tchavi, events.metadata());
+  }
+
+  @Override
+  public void stopAccumulating() {
+    accumulating = false;
+    synchronized (lock) {
+      accumulator = null; // Lets the kept chunks go.
+    }
   }
 
   @Override

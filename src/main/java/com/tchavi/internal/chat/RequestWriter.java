@@ -23,10 +23,34 @@ public final class RequestWriter {
 
   /** Returns the body for {@code request}, with {@code "stream": true} when {@code stream}. */
   public static byte[] chatBody(ChatRequest request, boolean stream) {
+    String json;
     try {
-      return isPlain(request) ? plain(request, stream) : bound(request, stream);
+      json = isPlain(request) ? plain(request, stream) : bound(request, stream);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // Writing to memory does not fail.
+    }
+    checkSurrogates(json);
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Throws if {@code json} holds half a surrogate pair, which UTF-8 cannot encode: each path
+   * would send something else in its place ('?' or an escape), so neither sends it at all.
+   */
+  static void checkSurrogates(String json) {
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (!Character.isSurrogate(c)) continue;
+      if (Character.isHighSurrogate(c) && i + 1 < json.length()
+          && Character.isLowSurrogate(json.charAt(i + 1))) {
+        i++;
+        continue;
+      }
+      int from = Math.max(0, i - 20);
+      throw new IllegalArgumentException(String.format(
+          "a lone surrogate U+%04X at character %d of the JSON body, after \"%s\"; "
+              + "a String cut in the middle of a character?", (int) c, i,
+          json.substring(from, i)));
     }
   }
 
@@ -44,14 +68,14 @@ public final class RequestWriter {
     return true;
   }
 
-  private static byte[] bound(ChatRequest request, boolean stream) throws IOException {
-    if (!stream) return Json.MAPPER.writeValueAsBytes(request);
+  private static String bound(ChatRequest request, boolean stream) throws IOException {
+    if (!stream) return Json.MAPPER.writeValueAsString(request);
     ObjectNode json = Json.MAPPER.valueToTree(request);
     json.put("stream", true);
-    return Json.MAPPER.writeValueAsBytes(json);
+    return Json.MAPPER.writeValueAsString(json);
   }
 
-  private static byte[] plain(ChatRequest r, boolean stream) {
+  private static String plain(ChatRequest r, boolean stream) {
     StringBuilder json = new StringBuilder(256).append('{');
     string(json, "model", r.model());
     json.append(json.length() > 1 ? "," : "").append("\"messages\":[");
@@ -84,7 +108,7 @@ public final class RequestWriter {
       json.append('}');
     }
     if (stream) json.append(",\"stream\":true");
-    return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    return json.append('}').toString();
   }
 
   private static void stop(StringBuilder json, List<String> stop) {

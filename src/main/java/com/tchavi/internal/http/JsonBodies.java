@@ -17,10 +17,28 @@ public final class JsonBodies {
   private JsonBodies() {
   }
 
-  /** Returns a handler that reads the body as {@code type}; {@code what} names it in errors. */
+  /**
+   * Returns a handler that reads the body as {@code type}; {@code what} names it in errors. A 2xx
+   * body that is an error ({@code {"error": {...}}}, as some gateways send) throws the typed
+   * exception an HTTP error would; {@code "error": null} is no error.
+   */
   public static <T> ResponseHandler<T> of(Class<T> type, String what) {
-    return (response, metadata, exchange) ->
-        parse(readString(exchange, response), type, what, metadata);
+    return (response, metadata, exchange) -> {
+      String json = readString(exchange, response);
+      if (json.contains("\"error\"") && isError(json)) {
+        throw ErrorMapper.fromStreamError(json, metadata);
+      }
+      return parse(json, type, what, metadata);
+    };
+  }
+
+  /** Returns true if {@code json} is an object with a non-null top-level {@code error}. */
+  private static boolean isError(String json) {
+    try {
+      return Json.MAPPER.readTree(json).hasNonNull("error");
+    } catch (JsonProcessingException e) {
+      return false; // parse() says what is wrong with it.
+    }
   }
 
   /** Returns the whole body of {@code response} as a string, within the client's size limit. */

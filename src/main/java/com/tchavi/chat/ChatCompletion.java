@@ -7,10 +7,13 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.OptBoolean;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.tchavi.Credits;
 import com.tchavi.ResponseMetadata;
 import com.tchavi.TchaviMeta;
+import com.tchavi.errors.InvalidContentException;
 import com.tchavi.internal.json.Extras;
+import com.tchavi.internal.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -106,6 +109,60 @@ public record ChatCompletion(
    */
   public Credits credits() {
     return Credits.of(tchavi, metadata);
+  }
+
+  /**
+   * {@return the tool calls of the first choice's message}; empty when the model answered
+   * without calling a tool. Never throws.
+   */
+  public List<ToolCall> toolCalls() {
+    if (choices.isEmpty()) return List.of();
+    ChatMessage message = choices.get(0).message();
+    return message == null ? List.of() : message.toolCalls();
+  }
+
+  /**
+   * {@return the first choice's content read as {@code type}}: the way back from a request
+   * whose {@link ResponseFormat#jsonSchema(Class)} asked for that type.
+   *
+   * @param type the class to read the content's JSON into
+   * @param <T> the content's type
+   * @throws InvalidContentException if the model refused, stopped at the token limit ({@code
+   *     length}), sent no content, or sent content that is not JSON of that shape; it carries
+   *     the raw content
+   */
+  public <T> T parse(Class<T> type) {
+    Objects.requireNonNull(type, "type == null");
+    Choice choice = choices.isEmpty() ? null : choices.get(0);
+    ChatMessage message = choice != null ? choice.message() : null;
+    String finishReason = choice != null ? choice.finishReason() : null;
+    String content = text();
+    String refusal = message != null ? message.refusal() : null;
+    String as = " as " + type.getSimpleName();
+    if (refusal != null) {
+      throw new InvalidContentException("The model refused, so there is nothing to read" + as
+          + ": " + refusal, content, refusal, finishReason, null);
+    }
+    if ("length".equals(finishReason)) {
+      throw new InvalidContentException("The answer was cut at the token limit (finish_reason "
+          + "length), so it cannot be read" + as + "; raise maxTokens", content, null,
+          finishReason, null);
+    }
+    if (content.isBlank()) {
+      throw new InvalidContentException("The answer has no content to read" + as, content, null,
+          finishReason, null);
+    }
+    try {
+      T value = Json.MAPPER.readValue(content, type);
+      if (value == null) {
+        throw new InvalidContentException("The answer is null, not" + as.substring(3), content,
+            null, finishReason, null);
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new InvalidContentException("The answer is not JSON of " + type.getSimpleName()
+          + ": " + e.getOriginalMessage(), content, null, finishReason, e);
+    }
   }
 
   /**

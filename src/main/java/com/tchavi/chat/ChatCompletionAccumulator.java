@@ -233,8 +233,14 @@ public final class ChatCompletionAccumulator {
     String type;
     String name;
     final StringBuilder arguments = new StringBuilder();
+    /** Unknown fields of the pieces, such as Gemini's extra_content; later pieces win. */
+    Map<String, Object> extra;
 
     void add(ToolCall piece) {
+      if (!piece.extra().isEmpty()) {
+        if (extra == null) extra = new LinkedHashMap<>();
+        extra.putAll(piece.extra());
+      }
       if (type == null) type = emptyToNull(piece.type());
       ToolCall.Function function = piece.function();
       if (function == null) return;
@@ -249,7 +255,7 @@ public final class ChatCompletionAccumulator {
 
     ToolCall build() {
       return new ToolCall(null, id, type == null ? "function" : type,
-          new ToolCall.Function(name, arguments.toString()));
+          new ToolCall.Function(name, arguments.toString()), extra);
     }
   }
 }

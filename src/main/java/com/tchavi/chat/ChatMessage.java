@@ -6,8 +6,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tchavi.internal.json.Extras;
+import com.tchavi.internal.json.Json;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +157,26 @@ public record ChatMessage(
     Objects.requireNonNull(toolCallId, "toolCallId == null");
     Objects.requireNonNull(content, "content == null");
     return new ChatMessage(Role.TOOL, content, null, null, null, toolCallId, null, null);
+  }
+
+  /**
+   * {@return a tool message that answers the call {@code toolCallId} with {@code result}}: a
+   * String as it is, anything else (a record, a map, a number) written as JSON.
+   *
+   * @param toolCallId the {@link ToolCall#id()} of the call this message answers
+   * @param result what the call returned
+   * @throws NullPointerException if {@code toolCallId} or {@code result} is null
+   * @throws IllegalArgumentException if {@code result} cannot be written as JSON
+   */
+  public static ChatMessage toolResult(String toolCallId, Object result) {
+    Objects.requireNonNull(result, "result == null");
+    if (result instanceof String text) return tool(toolCallId, text);
+    try {
+      return tool(toolCallId, Json.MAPPER.writeValueAsString(result));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("The result of tool call " + toolCallId
+          + " cannot be written as JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
   private static ChatMessage ofText(Role role, String text) {

@@ -277,6 +277,31 @@ public record ChatRequest(
     }
 
     /**
+     * Adds a user message made of {@code parts}: text, images, documents.
+     *
+     * @param parts the message's parts, in order
+     * @return this builder
+     * @throws NullPointerException if {@code parts} or one of them is null
+     */
+    public Builder addUserMessage(ContentPart... parts) {
+      return addMessage(ChatMessage.user(parts));
+    }
+
+    /**
+     * Adds a tool message: the result of the call {@code toolCallId}, a String as it is and
+     * anything else as JSON (see {@link ChatMessage#toolResult(String, Object)}).
+     *
+     * @param toolCallId the {@link ToolCall#id()} of the call this message answers
+     * @param result what the call returned
+     * @return this builder
+     * @throws NullPointerException if {@code toolCallId} or {@code result} is null
+     * @throws IllegalArgumentException if {@code result} cannot be written as JSON
+     */
+    public Builder addToolMessage(String toolCallId, Object result) {
+      return addMessage(ChatMessage.toolResult(toolCallId, result));
+    }
+
+    /**
      * Adds an assistant message with plain text, as a past turn of the conversation.
      *
      * @param text what the assistant said

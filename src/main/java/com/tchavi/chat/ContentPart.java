@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tchavi.internal.json.Extras;
 import com.tchavi.internal.json.Json;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,6 +82,19 @@ public record ContentPart(
   public static ContentPart imageUrl(String url, String detail) {
     Objects.requireNonNull(url, "url == null");
     return new ContentPart("image_url", null, new ImageUrl(url, detail), null, Map.of());
+  }
+
+  /**
+   * {@return an image part that carries {@code bytes} inline, as a {@code data:} URL}
+   *
+   * @param bytes the image file's bytes
+   * @param mimeType the image's media type, such as {@code image/png}
+   * @throws NullPointerException if {@code bytes} or {@code mimeType} is null
+   */
+  public static ContentPart image(byte[] bytes, String mimeType) {
+    Objects.requireNonNull(bytes, "bytes == null");
+    Objects.requireNonNull(mimeType, "mimeType == null");
+    return imageUrl("data:" + mimeType + ";base64," + Base64.getEncoder().encodeToString(bytes));
   }
 
   /**

@@ -14,8 +14,10 @@ public final class Json {
       // A missing or null primitive (index, created) reads as 0 rather than failing the call.
       .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-      // Unset request fields are not sent.
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      // Unset request fields are not sent; a null that a user put in a map (a schema's
+      // "default": null, say) is sent as written.
+      .defaultPropertyInclusion(JsonInclude.Value.construct(
+          JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
       .build();
 
   private Json() {

@@ -24,6 +24,10 @@ import java.util.Set;
  *       {@code BigDecimal}: number. An enum: the strings Jackson writes for its constants.
  *   <li>Arrays and collections: array; but {@code char[]} and {@code byte[]} are strings, as
  *       Jackson writes them (bytes in base64).
+ *   <li>A type with {@code @JsonTypeInfo}: {@code anyOf} the objects of the concrete subtypes
+ *       Jackson knows ({@code @JsonSubTypes}), each led by its type id as Jackson writes it:
+ *       a property (PROPERTY, EXISTING_PROPERTY), a wrapper object (WRAPPER_OBJECT), or none
+ *       (DEDUCTION). A type with one subtype is just that object.
  *   <li>{@code Map<String, T>}: an object of any keys, in a non-strict schema only.
  *   <li>{@code Object} and {@code JsonNode}: any value, in a non-strict schema only.
  * </ul>
@@ -38,9 +42,9 @@ import java.util.Set;
  * <p>A strict schema follows OpenAI's strict structured-outputs subset: the root is an object,
  * every object closes with {@code additionalProperties: false} and lists every property as
  * required, and no keyword outside the subset is used. Maps, {@code Object} and a root that is
- * not an object cannot be said in it, and fail. Either mode fails on interfaces, abstract classes
- * and JDK types not listed above; the message names the field, as in {@code Weather.tags: Map
- * is not allowed in a strict schema}.
+ * not an object cannot be said in it, and fail. Either mode fails on interfaces and abstract
+ * classes without {@code @JsonTypeInfo}, and on JDK types not listed above. The message names
+ * the field: {@code Weather.tags: Map is not allowed in a strict schema}.
  */
 public final class JsonSchemas {
   private JsonSchemas() {

@@ -1,12 +1,19 @@
 package com.tchavi.internal.schema;
 
 import com.fasterxml.jackson.core.TreeNode;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.tchavi.internal.Json;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -17,7 +24,7 @@ import java.util.UUID;
 
 /** What a Java type is to a schema, and how a message names the type and the field at fault. */
 enum Kind {
-  STRING, INTEGER, NUMBER, BOOLEAN, ENUM, OPTIONAL, ARRAY, MAP, ANY, BEAN;
+  STRING, INTEGER, NUMBER, BOOLEAN, ENUM, OPTIONAL, ARRAY, MAP, ANY, UNION, BEAN;
 
   private static final Set<Class<?>> STRINGS =
       Set.of(String.class, char.class, Character.class, UUID.class, URI.class, char[].class,
@@ -57,11 +64,40 @@ enum Kind {
     } else if (raw.isPrimitive() || raw.getName().startsWith("java.")
         || raw.getName().startsWith("javax.")) {
       throw fail(path, raw.getName() + " is not supported");
+    } else if (typing(type, path) != null) {
+      return UNION;
     } else if (raw.isInterface() || Modifier.isAbstract(raw.getModifiers())) {
       throw fail(path, name(type) + (raw.isInterface() ? " is an interface" : " is abstract")
-          + "; a schema needs a concrete type");
+          + "; a schema needs a concrete type, or @JsonTypeInfo and @JsonSubTypes");
     }
     return BEAN;
+  }
+
+  /** Returns how Jackson marks the subtype of {@code type}, or null if it does not. */
+  static TypeSerializer typing(JavaType type, String path) {
+    try {
+      return Json.MAPPER.getSerializerFactory()
+          .createTypeSerializer(Json.MAPPER.getSerializationConfig(), type);
+    } catch (JsonMappingException e) {
+      throw new IllegalArgumentException(path + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Returns the concrete subtypes of a {@link #UNION} type that Jackson knows, in its order. */
+  static List<Class<?>> subtypes(JavaType type) {
+    DeserializationConfig config = Json.MAPPER.getDeserializationConfig();
+    AnnotatedClass base = config.introspectClassAnnotations(type).getClassInfo();
+    List<Class<?>> subtypes = new ArrayList<>();
+    for (NamedType named : Json.MAPPER.getSubtypeResolver()
+        .collectAndResolveSubtypesByTypeId(config, base)) {
+      Class<?> subtype = named.getType();
+      // A Cat's annotations include Animal's @JsonSubTypes, Dog and all; a Cat field holds a Cat.
+      if (type.getRawClass().isAssignableFrom(subtype) && !subtype.isInterface()
+          && !Modifier.isAbstract(subtype.getModifiers()) && !subtypes.contains(subtype)) {
+        subtypes.add(subtype);
+      }
+    }
+    return subtypes;
   }
 
   /** Returns the type inside an {@link #OPTIONAL} one. */

@@ -3,16 +3,15 @@ package com.tchavi.internal.schema;
 import static com.tchavi.internal.schema.Kind.fail;
 import static com.tchavi.internal.schema.Kind.name;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.jsontype.TypeIdResolver;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.tchavi.internal.Json;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,10 +46,14 @@ final class SchemaGenerator {
 
   Map<String, Object> generate() {
     String path = name(root);
-    if (strict && Kind.of(root, path) != Kind.BEAN) {
+    Kind kind = Kind.of(root, path);
+    if (strict && kind != Kind.BEAN && kind != Kind.UNION) {
       throw fail(path, "the root of a strict schema must be an object");
     }
     Map<String, Object> schema = schema(root, path);
+    if (strict && !"object".equals(schema.get("type"))) { // a union of more than one subtype
+      throw fail(path, "the root of a strict schema must be an object, not one of several");
+    }
     if (!defs.isEmpty()) {
       schema.put("$defs", defs);
     }
@@ -86,8 +89,10 @@ final class SchemaGenerator {
           throw fail(path, name(type) + " is not allowed in a strict schema");
         }
         return new LinkedHashMap<>();
+      case UNION:
+        return union(type, path);
       default:
-        return bean(type, path);
+        return bean(type, path, null);
     }
   }
 
@@ -121,7 +126,55 @@ final class SchemaGenerator {
     return schema;
   }
 
-  private Map<String, Object> bean(JavaType type, String path) {
+  /**
+   * Returns the schema of a type with {@code @JsonTypeInfo}: one object per concrete subtype that
+   * Jackson knows, each marked with its type id as Jackson writes it.
+   */
+  private Map<String, Object> union(JavaType type, String path) {
+    TypeSerializer typing = Kind.typing(type, path);
+    JsonTypeInfo.As include = typing.getTypeInclusion();
+    TypeIdResolver ids = typing.getTypeIdResolver();
+    if (include != JsonTypeInfo.As.PROPERTY && include != JsonTypeInfo.As.EXISTING_PROPERTY
+        && include != JsonTypeInfo.As.WRAPPER_OBJECT) {
+      throw fail(path, name(type) + "'s type id as " + include + " is not supported");
+    }
+    List<Class<?>> subtypes = Kind.subtypes(type);
+    if (subtypes.isEmpty()) {
+      throw fail(path, name(type) + " has no known subtypes; list them with @JsonSubTypes");
+    }
+    List<Map<String, Object>> options = new ArrayList<>();
+    for (Class<?> subtype : subtypes) {
+      JavaType specific = Json.MAPPER.getTypeFactory().constructSpecializedType(type, subtype);
+      String subtypePath =
+          subtypes.size() == 1 ? path : path + "(" + subtype.getSimpleName() + ")";
+      String id = ids == null ? null : ids.idFromValueAndType(null, subtype); // null: deduced
+      if (id == null) {
+        options.add(bean(specific, subtypePath, null));
+      } else if (include != JsonTypeInfo.As.WRAPPER_OBJECT) {
+        options.add(bean(specific, subtypePath, new Tag(typing.getPropertyName(), id)));
+      } else {
+        Map<String, Object> wrapper = typed("object");
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(id, bean(specific, subtypePath, null));
+        wrapper.put("properties", properties);
+        wrapper.put("required", new ArrayList<>(List.of(id)));
+        wrapper.put("additionalProperties", false);
+        options.add(wrapper);
+      }
+    }
+    if (options.size() == 1) {
+      return options.get(0);
+    }
+    Map<String, Object> anyOf = new LinkedHashMap<>();
+    anyOf.put("anyOf", new ArrayList<Object>(options));
+    return anyOf;
+  }
+
+  /** The type id property that Jackson adds to, or finds in, a subtype's object. */
+  private record Tag(String property, String id) {
+  }
+
+  private Map<String, Object> bean(JavaType type, String path, Tag tag) {
     if (recursive.contains(type)) {
       if (type.equals(root)) {
         if (!open.isEmpty()) {
@@ -133,7 +186,7 @@ final class SchemaGenerator {
           name = defName(type);
           defNames.put(type, name);
           defs.put(name, Map.of()); // keeps $defs in the order types are met
-          defs.put(name, object(type, path));
+          defs.put(name, object(type, path, tag));
         }
         return reference("#/$defs/" + name);
       }
@@ -141,15 +194,22 @@ final class SchemaGenerator {
       selfContained.add(type);
       return new LinkedHashMap<>(); // this pass's schema is thrown away
     }
-    return object(type, path);
+    return object(type, path, tag);
   }
 
-  private Map<String, Object> object(JavaType type, String path) {
+  private Map<String, Object> object(JavaType type, String path, Tag tag) {
     open.add(type);
     BeanDescription bean = Json.MAPPER.getDeserializationConfig().introspect(type);
     Map<String, Object> properties = new LinkedHashMap<>();
     List<Object> required = new ArrayList<>();
-    for (BeanPropertyDefinition property : properties(bean)) {
+    Map<String, Object> tagged = null;
+    if (tag != null) { // first, as Jackson writes it; an existing property of that name moves here
+      tagged = typed("string");
+      tagged.put("enum", new ArrayList<>(List.of(tag.id())));
+      properties.put(tag.property(), tagged);
+      required.add(tag.property());
+    }
+    for (BeanPropertyDefinition property : Properties.inOrder(bean)) {
       String propertyPath = path + "." + property.getInternalName();
       JavaType propertyType = property.getPrimaryType();
       boolean optional = Kind.of(propertyType, propertyPath) == Kind.OPTIONAL;
@@ -158,11 +218,14 @@ final class SchemaGenerator {
           ? schema(Kind.content(propertyType), propertyPath)
           : schema(propertyType, propertyPath);
       String description = property.getMetadata().getDescription();
+      if (tag != null && property.getName().equals(tag.property())) {
+        schema = tagged;
+      }
       if (description != null) {
         schema.put("description", description);
       }
       properties.put(property.getName(), schema);
-      if (strict || !optional || marked) {
+      if ((strict || !optional || marked) && !required.contains(property.getName())) {
         required.add(property.getName());
       }
     }
@@ -181,33 +244,6 @@ final class SchemaGenerator {
     }
     schema.put("additionalProperties", false);
     return schema;
-  }
-
-  /**
-   * Returns the properties Jackson would read into the type, in declaration order: constructor
-   * parameters first, in Jackson's order (a record's component order); then fields, superclass
-   * first (Jackson moves renamed ones to the end); then properties with only a setter, by name,
-   * since the JVM lists methods in no promised order. {@code @JsonPropertyOrder} wins over all.
-   */
-  private static List<BeanPropertyDefinition> properties(BeanDescription bean) {
-    List<BeanPropertyDefinition> properties = new ArrayList<>();
-    for (BeanPropertyDefinition property : bean.findProperties()) {
-      if (property.getMutator() != null) { // a getter alone: Jackson writes it but never reads it
-        properties.add(property);
-      }
-    }
-    if (bean.getBeanClass().isAnnotationPresent(JsonPropertyOrder.class)) {
-      return properties;
-    }
-    List<Field> fields = new ArrayList<>();
-    for (Class<?> c = bean.getBeanClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-      fields.addAll(0, Arrays.asList(c.getDeclaredFields()));
-    }
-    properties.sort(Comparator
-        .comparingInt((BeanPropertyDefinition p) -> p.hasConstructorParameter() ? -1
-            : p.hasField() ? fields.indexOf(p.getField().getAnnotated()) : fields.size())
-        .thenComparing(p -> p.hasConstructorParameter() || p.hasField() ? "" : p.getName()));
-    return properties;
   }
 
   /** Returns the schema that also allows null, in the form OpenAI documents for each case. */

@@ -12,10 +12,11 @@ import java.util.Set;
  * subset, knowing nothing of how {@link JsonSchemas} works: the root is an object; each schema has
  * exactly one of {@code type}, {@code anyOf} or {@code $ref}, and only the keywords its kind
  * allows; every object has {@code additionalProperties: false}, at least one property, and every
- * property in {@code required}; {@code $ref}s point at the root or into the root's {@code $defs};
- * nesting is at most {@value #MAX_DEPTH} deep. A check before sending, not a proof: the server
- * has the last word, and its size limits (properties, enum values, string lengths) are not
- * checked here. Stateless and thread-safe.
+ * property in {@code required}; the objects of an {@code anyOf} differ in their first property,
+ * its name or its schema, as OpenAI asks of a union; {@code $ref}s point at the root or into the
+ * root's {@code $defs}; nesting is at most {@value #MAX_DEPTH} deep. A check before sending, not
+ * a proof: the server has the last word, and its size limits (properties, enum values, string
+ * lengths) are not checked here. Stateless and thread-safe.
  */
 public final class StrictSchemaRules {
   /** The deepest a sub-schema may be nested, counting the root as 0, as openai-java counts. */
@@ -117,9 +118,27 @@ public final class StrictSchemaRules {
       return;
     }
     List<?> list = (List<?>) options;
+    List<Map.Entry<?, ?>> firsts = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       check(list.get(i), path + "/anyOf/" + i, depth + 1);
+      Map.Entry<?, ?> first = firstProperty(list.get(i));
+      int same = first == null ? -1 : firsts.indexOf(first);
+      if (same >= 0) {
+        violation(path + "/anyOf/" + i, "starts with the same property as anyOf/" + same + ", "
+            + quote(first.getKey()) + ", so nothing tells them apart");
+      }
+      firsts.add(first);
     }
+  }
+
+  /** Returns the first property of an object option, name and schema, or null. */
+  private static Map.Entry<?, ?> firstProperty(Object option) {
+    Object properties = option instanceof Map ? ((Map<?, ?>) option).get("properties") : null;
+    if (!(properties instanceof Map) || ((Map<?, ?>) properties).isEmpty()) {
+      return null;
+    }
+    Map.Entry<?, ?> first = ((Map<?, ?>) properties).entrySet().iterator().next();
+    return Map.entry(first.getKey(), first.getValue());
   }
 
   private void typed(Map<?, ?> schema, String path, int depth) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -191,6 +193,78 @@ final class Corpus {
   record Ordered(String a, String z) {
   }
 
+  // Polymorphic types: each @JsonTypeInfo style a schema can say, and recursion through one.
+
+  record Canvas(String title, Figure main, List<Figure> figures, Circle badge) {
+  }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+  @JsonSubTypes({@JsonSubTypes.Type(value = Circle.class, name = "circle"),
+      @JsonSubTypes.Type(value = Square.class, name = "square")})
+  sealed interface Figure permits Circle, Square {
+  }
+
+  record Circle(double radius) implements Figure {
+  }
+
+  @JsonClassDescription("A square, axis-aligned")
+  record Square(@JsonPropertyDescription("Side length") double side) implements Figure {
+  }
+
+  record Checkout(Payment payment, Contact contact, Event event) {
+  }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
+  @JsonSubTypes({@JsonSubTypes.Type(value = Card.class, name = "card"),
+      @JsonSubTypes.Type(value = Cash.class, name = "cash")})
+  interface Payment {
+  }
+
+  record Card(String number) implements Payment {
+  }
+
+  record Cash(int amount) implements Payment {
+  }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
+  @JsonSubTypes({@JsonSubTypes.Type(Email.class), @JsonSubTypes.Type(Phone.class)})
+  interface Contact {
+  }
+
+  record Email(String address) implements Contact {
+  }
+
+  record Phone(String number, Integer extension) implements Contact {
+  }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY,
+      property = "type", visible = true)
+  @JsonSubTypes({@JsonSubTypes.Type(value = Click.class, name = "click"),
+      @JsonSubTypes.Type(value = Key.class, name = "key")})
+  interface Event {
+  }
+
+  record Click(int x, @JsonPropertyDescription("Always click") String type) implements Event {
+  }
+
+  record Key(String type, String key) implements Event {
+  }
+
+  record Calculation(String label, Expr expr) {
+  }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
+  @JsonSubTypes({@JsonSubTypes.Type(value = Num.class, name = "num"),
+      @JsonSubTypes.Type(value = Add.class, name = "add")})
+  sealed interface Expr permits Num, Add {
+  }
+
+  record Num(double value) implements Expr {
+  }
+
+  record Add(Expr left, Expr right) implements Expr {
+  }
+
   // Cases that a schema cannot say.
 
   record Tagged(String name, Map<String, String> tags) {
@@ -256,5 +330,26 @@ final class Corpus {
   }
 
   record Coded(Code code) {
+  }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME)
+  sealed interface Unlisted permits Listed {
+  }
+
+  record Listed(int n) implements Unlisted {
+  }
+
+  record Board(Unlisted piece) {
+  }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_ARRAY)
+  @JsonSubTypes(@JsonSubTypes.Type(value = Pair.class, name = "pair"))
+  interface Arrayed {
+  }
+
+  record Pair(int a, int b) implements Arrayed {
+  }
+
+  record Tuples(Arrayed first) {
   }
 }

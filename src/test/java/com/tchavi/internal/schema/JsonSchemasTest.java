@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.tchavi.internal.Json;
 import com.tchavi.internal.schema.Corpus.Basket;
 import com.tchavi.internal.schema.Corpus.Company;
 import com.tchavi.internal.schema.Corpus.Forest;
@@ -54,6 +55,11 @@ class JsonSchemasTest {
         arguments("page", new TypeReference<Page<Place>>() { }.getType(), true),
         arguments("pet", Pet.class, true),
         arguments("ordered", Ordered.class, true),
+        arguments("canvas", Corpus.Canvas.class, true),
+        arguments("circle", Corpus.Circle.class, true),
+        arguments("checkout", Corpus.Checkout.class, true),
+        arguments("calculation", Corpus.Calculation.class, true),
+        arguments("add", Corpus.Add.class, true),
         arguments("places.loose", new TypeReference<List<Place>>() { }.getType(), false));
   }
 
@@ -132,19 +138,31 @@ class JsonSchemasTest {
         arguments(new TypeReference<Map<String, Place>>() { }.getType(), true,
             "Map<String, Place>: the root of a strict schema must be an object"),
         arguments(Corpus.Drawing.class, true,
-            "Drawing.shape: Shape is an interface; a schema needs a concrete type"),
+            "Drawing.shape: Shape is an interface; a schema needs a concrete type,"
+            + " or @JsonTypeInfo and @JsonSubTypes"),
         arguments(Corpus.Drawing.class, false,
-            "Drawing.shape: Shape is an interface; a schema needs a concrete type"),
+            "Drawing.shape: Shape is an interface; a schema needs a concrete type,"
+            + " or @JsonTypeInfo and @JsonSubTypes"),
         arguments(Corpus.Garage.class, false,
-            "Garage.vehicle: Vehicle is abstract; a schema needs a concrete type"),
+            "Garage.vehicle: Vehicle is abstract; a schema needs a concrete type,"
+            + " or @JsonTypeInfo and @JsonSubTypes"),
         arguments(Corpus.Shape.class, true,
-            "Shape: Shape is an interface; a schema needs a concrete type"),
+            "Shape: Shape is an interface; a schema needs a concrete type,"
+            + " or @JsonTypeInfo and @JsonSubTypes"),
         arguments(Corpus.Diary.class, false, "Diary.day: java.time.LocalDate is not supported"),
         arguments(Corpus.Holder.class, true,
             "Holder.empty: Empty has no properties, and a strict object needs one"),
         arguments(Corpus.Counted.class, false,
             "Counted.byNumber: Map keys must be String, not Integer"),
-        arguments(Corpus.Coded.class, false, "Coded.code: Code.A is written as 1, not a string"));
+        arguments(Corpus.Coded.class, false, "Coded.code: Code.A is written as 1, not a string"),
+        arguments(Corpus.Board.class, true,
+            "Board.piece: Unlisted has no known subtypes; list them with @JsonSubTypes"),
+        arguments(Corpus.Tuples.class, false,
+            "Tuples.first: Arrayed's type id as WRAPPER_ARRAY is not supported"),
+        arguments(Corpus.Figure.class, true,
+            "Figure: the root of a strict schema must be an object, not one of several"),
+        arguments(Corpus.Expr.class, true,
+            "Expr: the root of a strict schema must be an object, not one of several"));
   }
 
   @ParameterizedTest(name = "{2}")
@@ -167,7 +185,35 @@ class JsonSchemasTest {
     assertThatThrownBy(() -> JsonSchemas.of(Corpus.Lookup.class, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "Lookup.drawings{}.shape: Shape is an interface; a schema needs a concrete type");
+            "Lookup.drawings{}.shape: Shape is an interface; a schema needs a concrete type,"
+            + " or @JsonTypeInfo and @JsonSubTypes");
+  }
+
+  static Stream<Arguments> unionSamples() {
+    return Stream.of(
+        arguments(new Corpus.Canvas("t", new Corpus.Circle(1), List.of(new Corpus.Square(2)),
+            new Corpus.Circle(3)), """
+            {"title": "t", "main": {"kind": "circle", "radius": 1.0},
+             "figures": [{"kind": "square", "side": 2.0}],
+             "badge": {"kind": "circle", "radius": 3.0}}"""),
+        arguments(new Corpus.Checkout(new Corpus.Card("4242"), new Corpus.Phone("555", 12),
+            new Corpus.Click(3, "click")), """
+            {"payment": {"card": {"number": "4242"}},
+             "contact": {"number": "555", "extension": 12},
+             "event": {"x": 3, "type": "click"}}"""),
+        arguments(new Corpus.Calculation("sum", new Corpus.Add(new Corpus.Num(1),
+            new Corpus.Num(2))), """
+            {"label": "sum", "expr": {"op": "add", "left": {"op": "num", "value": 1.0},
+                                      "right": {"op": "num", "value": 2.0}}}"""));
+  }
+
+  /** The type ids and shapes in the union snapshots are the ones Jackson reads and writes. */
+  @ParameterizedTest
+  @MethodSource("unionSamples")
+  void unionSnapshotsSayWhatJacksonReadsAndWrites(Object value, String json) throws Exception {
+    assertThat(Json.MAPPER.readValue(json, value.getClass())).isEqualTo(value);
+    assertThat(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(value)))
+        .isEqualTo(Json.MAPPER.readTree(json));
   }
 
   private static void assertPlain(Object value, String path) {

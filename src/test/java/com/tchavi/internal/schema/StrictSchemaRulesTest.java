@@ -29,8 +29,13 @@ class StrictSchemaRulesTest {
            "kind": {"anyOf": [{"type": "string", "enum": ["leaf", "branch"]}, {"type": "null"}]},
            "level": {"type": "integer", "enum": [1, 2, 3]},
            "parent": {"anyOf": [{"$ref": "#"}, {"type": "null"}]},
-           "tags": {"type": "array", "items": {"$ref": "#/$defs/Tag"}, "minItems": 1}},
-         "required": ["name", "id", "weight", "kind", "level", "parent", "tags"],
+           "tags": {"type": "array", "items": {"$ref": "#/$defs/Tag"}, "minItems": 1},
+           "shape": {"anyOf": [
+             {"type": "object", "properties": {"kind": {"type": "string", "enum": ["dot"]}},
+              "required": ["kind"], "additionalProperties": false},
+             {"type": "object", "properties": {"kind": {"type": "string", "enum": ["box"]}},
+              "required": ["kind"], "additionalProperties": false}]}},
+         "required": ["name", "id", "weight", "kind", "level", "parent", "tags", "shape"],
          "additionalProperties": false,
          "$defs": {"Tag": {"type": "object", "properties": {"label": {"type": "string"}},
                            "required": ["label"], "additionalProperties": false}}}
@@ -109,6 +114,14 @@ class StrictSchemaRulesTest {
         arguments(object("""
             "a": {"anyOf": []}"""),
             List.of("#/properties/a: \"anyOf\" must be a non-empty array")),
+        arguments(object("""
+            "a": {"anyOf": [
+              {"type": "object", "properties": {"n": {"type": "string"}, "x": {"type": "number"}},
+               "required": ["n", "x"], "additionalProperties": false},
+              {"type": "object", "properties": {"n": {"type": "string"}, "y": {"type": "number"}},
+               "required": ["n", "y"], "additionalProperties": false}]}"""),
+            List.of("#/properties/a/anyOf/1: starts with the same property as anyOf/0, \"n\","
+                + " so nothing tells them apart")),
         arguments(object("""
             "a": {"type": "string", "description": 42}"""),
             List.of("#/properties/a: \"description\" must be a string")),

@@ -28,6 +28,7 @@ import java.util.Set;
  *       Jackson knows ({@code @JsonSubTypes}), each led by its type id as Jackson writes it:
  *       a property (PROPERTY, EXISTING_PROPERTY), a wrapper object (WRAPPER_OBJECT), or none
  *       (DEDUCTION). A type with one subtype is just that object.
+ *   <li>A class with a {@code @JsonValue}: the schema of that value.
  *   <li>{@code Map<String, T>}: an object of any keys, in a non-strict schema only.
  *   <li>{@code Object} and {@code JsonNode}: any value, in a non-strict schema only.
  * </ul>
@@ -43,8 +44,9 @@ import java.util.Set;
  * every object closes with {@code additionalProperties: false} and lists every property as
  * required, and no keyword outside the subset is used. Maps, {@code Object} and a root that is
  * not an object cannot be said in it, and fail. Either mode fails on interfaces and abstract
- * classes without {@code @JsonTypeInfo}, and on JDK types not listed above. The message names
- * the field: {@code Weather.tags: Map is not allowed in a strict schema}.
+ * classes without {@code @JsonTypeInfo}, JDK types not listed above and {@code @JsonUnwrapped}
+ * properties. The message names the field: {@code Weather.tags: Map is not allowed in a strict
+ * schema}.
  */
 public final class JsonSchemas {
   private JsonSchemas() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.tchavi.internal.Json;
@@ -24,7 +25,7 @@ import java.util.UUID;
 
 /** What a Java type is to a schema, and how a message names the type and the field at fault. */
 enum Kind {
-  STRING, INTEGER, NUMBER, BOOLEAN, ENUM, OPTIONAL, ARRAY, MAP, ANY, UNION, BEAN;
+  STRING, INTEGER, NUMBER, BOOLEAN, ENUM, OPTIONAL, ARRAY, MAP, ANY, UNION, VALUE, BEAN;
 
   private static final Set<Class<?>> STRINGS =
       Set.of(String.class, char.class, Character.class, UUID.class, URI.class, char[].class,
@@ -66,6 +67,8 @@ enum Kind {
       throw fail(path, raw.getName() + " is not supported");
     } else if (typing(type, path) != null) {
       return UNION;
+    } else if (value(type) != null) {
+      return VALUE;
     } else if (raw.isInterface() || Modifier.isAbstract(raw.getModifiers())) {
       throw fail(path, name(type) + (raw.isInterface() ? " is an interface" : " is abstract")
           + "; a schema needs a concrete type, or @JsonTypeInfo and @JsonSubTypes");
@@ -98,6 +101,13 @@ enum Kind {
       }
     }
     return subtypes;
+  }
+
+  /** Returns the type of the {@code @JsonValue} that Jackson writes for {@code type}, or null. */
+  static JavaType value(JavaType type) {
+    AnnotatedMember value =
+        Json.MAPPER.getSerializationConfig().introspect(type).findJsonValueAccessor();
+    return value == null ? null : value.getType();
   }
 
   /** Returns the type inside an {@link #OPTIONAL} one. */

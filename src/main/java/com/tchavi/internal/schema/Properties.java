@@ -1,15 +1,18 @@
 package com.tchavi.internal.schema;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.AnnotationIntrospector;
 import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.tchavi.internal.Json;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-/** The properties of a record or class as a schema lists them. */
+/** The properties of a record or class, as a schema lists them. */
 final class Properties {
   private Properties() {
   }
@@ -39,5 +42,18 @@ final class Properties {
             : p.hasField() ? fields.indexOf(p.getField().getAnnotated()) : fields.size())
         .thenComparing(p -> p.hasConstructorParameter() || p.hasField() ? "" : p.getName()));
     return properties;
+  }
+
+  /** Returns whether Jackson reads the property's fields flat into its owner's. */
+  static boolean unwrapped(BeanPropertyDefinition property) {
+    AnnotationIntrospector annotations = Json.MAPPER.getDeserializationConfig()
+        .getAnnotationIntrospector();
+    for (AnnotatedMember member : new AnnotatedMember[] {property.getField(),
+        property.getSetter(), property.getGetter(), property.getConstructorParameter()}) {
+      if (member != null && annotations.findUnwrappingNameTransformer(member) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -91,6 +91,8 @@ final class SchemaGenerator {
         return new LinkedHashMap<>();
       case UNION:
         return union(type, path);
+      case VALUE:
+        return schema(Kind.value(type), path);
       default:
         return bean(type, path, null);
     }
@@ -211,6 +213,9 @@ final class SchemaGenerator {
     }
     for (BeanPropertyDefinition property : Properties.inOrder(bean)) {
       String propertyPath = path + "." + property.getInternalName();
+      if (Properties.unwrapped(property)) {
+        throw fail(propertyPath, "@JsonUnwrapped is not supported");
+      }
       JavaType propertyType = property.getPrimaryType();
       boolean optional = Kind.of(propertyType, propertyPath) == Kind.OPTIONAL;
       boolean marked = property.getMetadata().isRequired();

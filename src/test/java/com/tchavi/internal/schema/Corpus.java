@@ -1,12 +1,14 @@
 package com.tchavi.internal.schema;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -157,6 +159,8 @@ final class Corpus {
     private Optional<String> chip = Optional.empty();
     @JsonIgnore
     public String secret;
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+    public String shownOnly;
     public static int count;
     private int age;
 
@@ -186,6 +190,22 @@ final class Corpus {
 
     public String getSummary() {
       return name + " the " + getSpecies(); // read-only: not in the schema
+    }
+  }
+
+  // Value types: written as their @JsonValue, read back through a delegating creator.
+
+  record Invoice(Money total, List<Money> lines, Optional<Money> discount) {
+  }
+
+  record Money(String amount) {
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    Money {
+    }
+
+    @JsonValue
+    String json() {
+      return amount;
     }
   }
 
@@ -330,6 +350,12 @@ final class Corpus {
   }
 
   record Coded(Code code) {
+  }
+
+  static class Flat {
+    public String name;
+    @JsonUnwrapped
+    public Place place;
   }
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME)

@@ -55,6 +55,7 @@ class JsonSchemasTest {
         arguments("page", new TypeReference<Page<Place>>() { }.getType(), true),
         arguments("pet", Pet.class, true),
         arguments("ordered", Ordered.class, true),
+        arguments("invoice", Corpus.Invoice.class, true),
         arguments("canvas", Corpus.Canvas.class, true),
         arguments("circle", Corpus.Circle.class, true),
         arguments("checkout", Corpus.Checkout.class, true),
@@ -155,6 +156,7 @@ class JsonSchemasTest {
         arguments(Corpus.Counted.class, false,
             "Counted.byNumber: Map keys must be String, not Integer"),
         arguments(Corpus.Coded.class, false, "Coded.code: Code.A is written as 1, not a string"),
+        arguments(Corpus.Flat.class, false, "Flat.place: @JsonUnwrapped is not supported"),
         arguments(Corpus.Board.class, true,
             "Board.piece: Unlisted has no known subtypes; list them with @JsonSubTypes"),
         arguments(Corpus.Tuples.class, false,
@@ -204,7 +206,10 @@ class JsonSchemasTest {
         arguments(new Corpus.Calculation("sum", new Corpus.Add(new Corpus.Num(1),
             new Corpus.Num(2))), """
             {"label": "sum", "expr": {"op": "add", "left": {"op": "num", "value": 1.0},
-                                      "right": {"op": "num", "value": 2.0}}}"""));
+                                      "right": {"op": "num", "value": 2.0}}}"""),
+        arguments(new Corpus.Invoice(new Corpus.Money("9.50"), List.of(new Corpus.Money("9.50")),
+            null), """
+            {"total": "9.50", "lines": ["9.50"]}"""));
   }
 
   /** The type ids and shapes in the union snapshots are the ones Jackson reads and writes. */

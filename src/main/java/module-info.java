@@ -7,6 +7,7 @@
 module com.tchavi {
   requires transitive okhttp3;
   requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.datatype.jdk8;
 
   exports com.tchavi;
   exports com.tchavi.chat;

@@ -410,6 +410,20 @@ public record ChatRequest(
     }
 
     /**
+     * Asks for structured output in the shape of {@code type}: the strict JSON Schema of {@link
+     * ResponseFormat#jsonSchema(Class)}. Read the answer with {@link ChatCompletion#parse(Class)}.
+     *
+     * @param type the record or class the answer must be
+     * @return this builder
+     * @throws NullPointerException if {@code type} is null
+     * @throws IllegalArgumentException if strict mode cannot express {@code type}; the message
+     *     names the field
+     */
+    public Builder responseFormat(Class<?> type) {
+      return responseFormat(ResponseFormat.jsonSchema(type));
+    }
+
+    /**
      * Sets the format the model must answer in, such as {@link ResponseFormat#jsonObject()}.
      * Support varies by model.
      *

@@ -1,13 +1,16 @@
 package com.tchavi.chat;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.tchavi.internal.json.Extras;
+import com.tchavi.internal.schema.JsonSchemas;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The format the model must answer in: {@link #text()}, any JSON object ({@link #jsonObject()}), or
- * JSON that follows a schema ({@link #jsonSchema(String, Map, boolean)}). Support varies by model.
+ * JSON that follows a schema ({@link #jsonSchema(Class)} from a Java type, or {@link
+ * #jsonSchema(String, Map, boolean)} by hand). Support varies by model.
  *
  * <p>Immutable and thread-safe.
  *
@@ -54,22 +57,63 @@ public record ResponseFormat(String type, @JsonProperty("json_schema") JsonSchem
   }
 
   /**
+   * Returns structured output in the shape of {@code type}: a strict JSON Schema derived from the
+   * record or class (its properties in declaration order, {@code @JsonProperty} names, {@code
+   * @JsonPropertyDescription}s; {@code Optional} fields may be null), named after the type and
+   * described by its {@code @JsonClassDescription}. Read the answer back with {@link
+   * ChatCompletion#parse(Class)}.
+   *
+   * @param type the type the answer must have; the root must be an object
+   * @return the strict {@code json_schema} format
+   * @throws NullPointerException if {@code type} is null
+   * @throws IllegalArgumentException if strict mode cannot express {@code type} (a {@code Map},
+   *     {@code Object}, a non-object root...); the message names the field
+   */
+  public static ResponseFormat jsonSchema(Class<?> type) {
+    Objects.requireNonNull(type, "type == null");
+    JsonClassDescription description = type.getAnnotation(JsonClassDescription.class);
+    return new ResponseFormat("json_schema", new JsonSchema(schemaName(type),
+        description != null ? description.value() : null, JsonSchemas.of(type, true), true));
+  }
+
+  /** Returns a name OpenAI accepts for {@code type}'s schema: [a-zA-Z0-9_-], at most 64. */
+  static String schemaName(Class<?> type) {
+    String name = type.getSimpleName().replaceAll("[^a-zA-Z0-9_-]", "_");
+    if (name.isEmpty()) name = "answer";
+    return name.length() <= 64 ? name : name.substring(0, 64);
+  }
+
+  /**
    * The schema of a {@code json_schema} format.
    *
    * @param name the schema's name
+   * @param description what the answer is, for the model; or null
    * @param schema the JSON Schema, or null
    * @param strict whether the model must follow it exactly, or null for the server's default
    */
-  public record JsonSchema(String name, Map<String, Object> schema, Boolean strict) {
+  public record JsonSchema(String name, String description, Map<String, Object> schema,
+      Boolean strict) {
     /**
      * Copies {@code schema} in its key order, so the record stays immutable; null stays null.
      *
      * @param name the schema's name
+     * @param description what the answer is, for the model; or null
      * @param schema the JSON Schema, or null
      * @param strict whether the model must follow it exactly, or null for the server's default
      */
     public JsonSchema {
       if (schema != null) schema = Extras.copy(schema);
+    }
+
+    /**
+     * Creates a schema without a description.
+     *
+     * @param name the schema's name
+     * @param schema the JSON Schema, or null
+     * @param strict whether the model must follow it exactly, or null for the server's default
+     */
+    public JsonSchema(String name, Map<String, Object> schema, Boolean strict) {
+      this(name, null, schema, strict);
     }
   }
 }

@@ -215,7 +215,7 @@ class ChatJsonTest {
 
   @Test
   void toolWithoutParametersOmitsThem() throws Exception {
-    assertThat(tree(Tool.function("now", null, null))).isEqualTo(parse("""
+    assertThat(tree(Tool.function("now", null))).isEqualTo(parse("""
         {"type": "function", "function": {"name": "now"}}"""));
   }
 
@@ -264,7 +264,7 @@ class ChatJsonTest {
     ChatRequest original = ChatRequest.builder()
         .model("m").addUserMessage("Hi").temperature(0.2).maxTokens(5).topP(0.3).stop("s")
         .frequencyPenalty(0.4).presencePenalty(0.6).seed(7).responseFormat(ResponseFormat.text())
-        .addTool(Tool.function("f", "d", null)).toolChoice(ToolChoice.none())
+        .addTool(Tool.function("f", "d")).toolChoice(ToolChoice.none())
         .parallelToolCalls(true).n(1).user("u").logprobs(false).topLogprobs(0)
         .maxCompletionTokens(9).streamOptions(StreamOptions.includeUsage()).putExtraBody("k", "v")
         .build();

@@ -1,7 +1,7 @@
 package com.tchavi.internal.schema;
 
 import com.fasterxml.jackson.databind.JavaType;
-import com.tchavi.internal.Json;
+import com.tchavi.internal.json.Json;
 import java.lang.reflect.Type;
 import java.util.LinkedHashSet;
 import java.util.Map;

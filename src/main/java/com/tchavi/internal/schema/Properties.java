@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.AnnotationIntrospector;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import com.tchavi.internal.Json;
+import com.tchavi.internal.json.Json;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -8,8 +8,11 @@ package com.tchavi.errors;
 public class InvalidContentException extends TchaviException {
   private static final long serialVersionUID = 1L;
 
+  /** The content as the model sent it. */
   private final String content;
+  /** The model's refusal, or null. */
   private final String refusal;
+  /** Why the model stopped, or null. */
   private final String finishReason;
 
   /**

@@ -39,7 +39,7 @@ final class ChatEndpoint {
     Context.Admission admission = context.admit(scripts.queue, requestId, modelName, promptTokens);
     if (admission.answer() != null) return admission.answer();
     Scripted script = admission.script();
-    if (script instanceof Scripted.RawSse raw) return rawSse(raw.body(), requestId);
+    if (script instanceof Scripted.RawSse raw) return rawSse(raw.body, requestId);
 
     ChatReply.Plan plan = script instanceof ChatReply reply ? reply.plan() : null;
     ChatAnswer answer = plan != null ? answerOf(plan) : model.answer(body);

@@ -18,7 +18,7 @@ import java.util.Objects;
  * <p>Created by {@link ChatScripts}; its setters may be chained right away, before the call it
  * answers. Thread-safe.
  */
-public final class ChatReply implements Scripted {
+public final class ChatReply extends Scripted {
   enum Ending { DONE, CUT, STALL, ERROR }
 
   /** What the endpoint needs of this reply, read once when the call comes. */
@@ -36,7 +36,6 @@ public final class ChatReply implements Scripted {
   private Duration trickle;
   private String finishReason;
   private boolean unstreamed;
-  private int times = 1;
 
   ChatReply(List<String> tokens, String toolName, String toolArguments) {
     this.tokens = List.copyOf(tokens);
@@ -100,15 +99,9 @@ public final class ChatReply implements Scripted {
   }
 
   /** Answers the next {@code count} calls with this reply instead of one; returns this. */
-  public synchronized ChatReply times(int count) {
-    if (count < 1) throw new IllegalArgumentException("count < 1: " + count);
-    this.times = count;
+  public ChatReply times(int count) {
+    uses(count);
     return this;
-  }
-
-  @Override
-  public synchronized boolean use() {
-    return --times <= 0;
   }
 
   synchronized Plan plan() {

@@ -13,14 +13,13 @@ import java.util.Objects;
  * <p>Created by {@link Scripts#error(int)}; its setters may be chained right away, before the
  * call it answers. Thread-safe.
  */
-public final class ScriptedError implements Scripted {
+public final class ScriptedError extends Scripted {
   private final int status;
   private String code; // Guarded by this, as are the fields below.
   private String message;
   private boolean flat;
   private Duration retryAfter;
   private boolean retryAfterSet;
-  private int times = 1;
 
   ScriptedError(int status, String code) {
     if (status < 400 || status > 599) throw new IllegalArgumentException("status not 4xx/5xx: " + status);
@@ -58,15 +57,9 @@ public final class ScriptedError implements Scripted {
   }
 
   /** Answers the next {@code count} calls with this error instead of one; returns this. */
-  public synchronized ScriptedError times(int count) {
-    if (count < 1) throw new IllegalArgumentException("count < 1: " + count);
-    this.times = count;
+  public ScriptedError times(int count) {
+    uses(count);
     return this;
-  }
-
-  @Override
-  public synchronized boolean use() {
-    return --times <= 0;
   }
 
   int status() {

@@ -48,7 +48,7 @@ final class TranscriptionsEndpoint {
       return context.responses().error(requestId, ErrorTable.INSUFFICIENT_CREDITS);
     }
     String text = admission.script() instanceof Scripted.Transcript transcript
-        ? transcript.text()
+        ? transcript.text
         : "This is the Tchavi emulator's transcript of " + file.filename() + ", "
             + String.format(Locale.ROOT, "%.1f", seconds) + " seconds of audio.";
     List<String> sentences = sentences(text);

@@ -17,21 +17,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Cuts, stalls, errors mid-stream, trickles and drops, seen on the wire. */
-class BrokenAnswersTest {
+class BrokenAnswersTest extends EmulatorTest {
   private static final String STREAM =
       "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
   private static final String WHOLE =
       "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
 
-  private final TchaviEmulator tchavi = TchaviEmulator.start();
-  private final Http http = new Http(tchavi);
   private final Http impatient = new Http(tchavi, Duration.ofMillis(300));
 
   @AfterEach
-  void stop() {
-    http.close();
+  void stopImpatient() {
     impatient.close();
-    tchavi.close();
   }
 
   /** Reads {@code data:} lines until the body ends or fails; the failure goes to {@code failure}. */

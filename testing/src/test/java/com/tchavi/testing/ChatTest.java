@@ -18,16 +18,12 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ChatTest {
-  private final TchaviEmulator tchavi = TchaviEmulator.start();
+class ChatTest extends EmulatorTest {
   private final TchaviClient client = tchavi.clientBuilder().maxRetries(0).build();
-  private final Http http = new Http(tchavi);
 
   @AfterEach
-  void stop() {
+  void closeClient() {
     client.close();
-    http.close();
-    tchavi.close();
   }
 
   private static ChatRequest.Builder ask(String question) {

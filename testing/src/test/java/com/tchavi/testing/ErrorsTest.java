@@ -7,23 +7,14 @@ import java.time.Duration;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The key check, Tchavi's error table, both error body shapes, and the headers of every answer. */
-class ErrorsTest {
+class ErrorsTest extends EmulatorTest {
   private static final String CHAT = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
 
-  private final TchaviEmulator tchavi = TchaviEmulator.start();
-  private final Http http = new Http(tchavi);
-
-  @AfterEach
-  void stop() {
-    http.close();
-    tchavi.close();
-  }
 
   @Test
   void wrongOrMissingKeyIs401() {

@@ -9,18 +9,9 @@ import java.io.IOException;
 import java.util.Base64;
 import javax.imageio.ImageIO;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ImagesTest {
-  private final TchaviEmulator tchavi = TchaviEmulator.start();
-  private final Http http = new Http(tchavi);
-
-  @AfterEach
-  void stop() {
-    http.close();
-    tchavi.close();
-  }
+class ImagesTest extends EmulatorTest {
 
   private static BufferedImage png(byte[] bytes) throws IOException {
     assertThat(bytes).startsWith(0x89, 'P', 'N', 'G');

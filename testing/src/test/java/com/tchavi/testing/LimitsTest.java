@@ -4,26 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The credit ledger and the per-minute limits, on the virtual clock. */
-class LimitsTest {
+class LimitsTest extends EmulatorTest {
   private static final String CHAT = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
-
-  private TchaviEmulator tchavi;
-  private Http http;
-
-  private void start(TchaviEmulator.Builder builder) {
-    tchavi = builder.start();
-    http = new Http(tchavi);
-  }
-
-  @AfterEach
-  void stop() {
-    http.close();
-    tchavi.close();
-  }
 
   private int status(String path, String json) {
     try (Response response = http.post(path, json)) {
@@ -33,7 +18,7 @@ class LimitsTest {
 
   @Test
   void spentCreditsGive402UntilToppedUp() {
-    start(TchaviEmulator.builder().credits(2));
+    restart(TchaviEmulator.builder().credits(2));
 
     assertThat(status("/chat/completions", CHAT)).isEqualTo(200);
     assertThat(status("/chat/completions", CHAT)).isEqualTo(200);
@@ -51,7 +36,7 @@ class LimitsTest {
 
   @Test
   void requestsOverTheMinuteLimitGet429UntilTheMinuteRollsOver() {
-    start(TchaviEmulator.builder().rpmLimit(2).retryAfter(Duration.ofSeconds(7)));
+    restart(TchaviEmulator.builder().rpmLimit(2).retryAfter(Duration.ofSeconds(7)));
 
     assertThat(status("/chat/completions", CHAT)).isEqualTo(200);
     assertThat(status("/chat/completions", CHAT)).isEqualTo(200);
@@ -73,7 +58,7 @@ class LimitsTest {
 
   @Test
   void tokensOverTheMinuteLimitGet429Tpm() {
-    start(TchaviEmulator.builder().tpmLimit(10));
+    restart(TchaviEmulator.builder().tpmLimit(10));
 
     assertThat(status("/chat/completions", CHAT)).isEqualTo(200);
     try (Response limited = http.post("/chat/completions", CHAT)) {

@@ -47,7 +47,10 @@ class PublicApiTest {
     for (String name : names) {
       Class<?> type = Class.forName(binaryName(name));
       if (!isPublic(type)) continue;
-      out.append(type.toGenericString()).append('\n');
+      // JDK 17's toGenericString() leaves "sealed" out, later JDKs put it in: say it either way.
+      String header = type.toGenericString().replace("sealed ", "");
+      if (type.isSealed()) header = header.replace("class ", "sealed class ");
+      out.append(header).append('\n');
       List<String> members = new ArrayList<>();
       for (Field field : type.getDeclaredFields()) {
         if (Modifier.isPublic(field.getModifiers())) members.add(field.toGenericString());

@@ -15,14 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** What the emulator records of each request, and the check that all of them were taken. */
-class RequestsTest {
-  private final TchaviEmulator tchavi = TchaviEmulator.start();
+class RequestsTest extends EmulatorTest {
   private final TchaviClient client = tchavi.clientBuilder().maxRetries(0).build();
 
   @AfterEach
-  void stop() {
+  void closeClient() {
     client.close();
-    tchavi.close();
   }
 
   @Test
@@ -60,10 +58,8 @@ class RequestsTest {
 
   @Test
   void idempotencyKeyIsRecorded() {
-    Http http = new Http(tchavi);
     http.call(http.request("/chat/completions").header("Idempotency-Key", "key-1")
         .post(okhttp3.RequestBody.create("{}", Http.JSON)).build()).close();
-    http.close();
 
     assertThat(tchavi.takeChatRequest().idempotencyKey()).isEqualTo("key-1");
   }
@@ -93,7 +89,7 @@ class RequestsTest {
 
   @Test
   void takeChatRequestRefusesAnotherEndpoint() {
-    new Http(tchavi).get("/jobs").close();
+    http.get("/jobs").close();
 
     assertThatThrownBy(tchavi::takeChatRequest)
         .hasMessage("Expected POST /api/v1/chat/completions, but the next request was GET /api/v1/jobs");

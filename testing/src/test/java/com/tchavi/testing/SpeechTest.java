@@ -9,20 +9,11 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class SpeechTest {
-  private final TchaviEmulator tchavi = TchaviEmulator.start();
-  private final Http http = new Http(tchavi);
-
-  @AfterEach
-  void stop() {
-    http.close();
-    tchavi.close();
-  }
+class SpeechTest extends EmulatorTest {
 
   private byte[] speech(String format, Response[] answer) throws IOException {
     Response response = http.post("/audio/speech", "{\"model\":\"tts-1\",\"input\":\"Jamm nga fanane?\","

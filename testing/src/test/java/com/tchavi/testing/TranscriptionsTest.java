@@ -7,18 +7,9 @@ import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class TranscriptionsTest {
-  private final TchaviEmulator tchavi = TchaviEmulator.start();
-  private final Http http = new Http(tchavi);
-
-  @AfterEach
-  void stop() {
-    http.close();
-    tchavi.close();
-  }
+class TranscriptionsTest extends EmulatorTest {
 
   private Response transcribe(String format, String language) {
     MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM)

@@ -8,18 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class VideosAndJobsTest {
-  private TchaviEmulator tchavi = TchaviEmulator.start();
-  private Http http = new Http(tchavi);
-
-  @AfterEach
-  void stop() {
-    http.close();
-    tchavi.close();
-  }
+class VideosAndJobsTest extends EmulatorTest {
 
   private JsonNode create(String model) {
     try (Response response = http.post("/videos/generations",
@@ -105,10 +96,7 @@ class VideosAndJobsTest {
 
   @Test
   void advanceOnPollLetsAPollingLoopFinish() {
-    http.close();
-    tchavi.close();
-    tchavi = TchaviEmulator.builder().advanceOnPoll(Duration.ofSeconds(20)).start();
-    http = new Http(tchavi);
+    restart(TchaviEmulator.builder().advanceOnPoll(Duration.ofSeconds(20)));
     String id = create("seedance-2").get("id").asText();
 
     String status = "pending";

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every example offline, against the local Tchavi emulator, and checks what it prints.
-# Assumes the library is installed in ~/.m2 (mvn install at the repository root).
+# Assumes the library and tchavi-java-testing are installed in ~/.m2 (mvn -f all.xml install at
+# the repository root).
 # Usage: examples/check.sh        Prints one line per check, then "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 unset TCHAVI_API_KEY TCHAVI_BASE_URL # Offline, whatever the caller's shell has.
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'if [ -n "${emulator_pid:-}" ]; then kill "$emulator_pid" 2>/dev/null; fi; rm -rf "$work"' EXIT
 passed=0
 failed=0
 
@@ -86,7 +87,7 @@ check_ConversationExample() {
   note="stdout arrived in $reads pieces"
 }
 check_ErrorHandlingExample() {
-  expect '^Rate limited \(rate_limit_exceeded\): retry after 20 s\. Request id req_'
+  expect '^Rate limited \(rate_limit_exceeded\): retry after 1 s\. Request id req_'
   expect '^Out of credits \(insufficient_credits\): '
   expect '^Rejected API key \(invalid_api_key\)'
 }
@@ -115,14 +116,19 @@ check ToolCallExample
 # With TCHAVI_API_KEY set, the examples talk to TCHAVI_BASE_URL and start no emulator of their
 # own. A separately started emulator stands in for Tchavi here, since CI has no network.
 start=$SECONDS
-coproc EMULATOR { exec java -cp "$classpath" com.tchavi.examples.emulator.TchaviEmulator; }
-read -r -t 20 base_url <&"${EMULATOR[0]}" || base_url=none
+emulator_out="$work/emulator.out"
+java -cp "$classpath" com.tchavi.testing.TchaviEmulator >"$emulator_out" 2>"$work/emulator.err" &
+emulator_pid=$!
+base_url=none
+for _ in $(seq 1 200); do # Up to 20 s for its first line, the base URL.
+  if [ -s "$emulator_out" ]; then base_url=$(head -1 "$emulator_out"); break; fi
+  sleep 0.1
+done
 TCHAVI_API_KEY=sk-tch-emulator TCHAVI_BASE_URL=$base_url \
   timeout 30 java -cp "$classpath" com.tchavi.examples.ChatExample >"$work/out" 2>"$work/err" </dev/null
 status=$?
-emulator_input=${EMULATOR[1]}
-exec {emulator_input}>&- # End of its input stops it.
-wait "$EMULATOR_PID"
+kill "$emulator_pid" 2>/dev/null # It runs until stopped; SIGTERM stops it cleanly.
+wait "$emulator_pid" 2>/dev/null
 [ "$status" -eq 0 ] || problems+=("exit code $status")
 [ ! -s "$work/err" ] || problems+=("stderr is not empty")
 expect '^Once upon a time, .* window\.$'

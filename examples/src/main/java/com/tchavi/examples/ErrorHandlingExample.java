@@ -24,7 +24,7 @@ public final class ErrorHandlingExample {
     // says, and throws only when the retries are spent. Here we want the first 429 at once, to
     // show what a caller can read from it and decide for itself. (A Retry-After longer than the
     // client's 60 s cap would also end the retries at once, but Tchavi's limits are per minute, so
-    // its 429s ask for less; the emulator's ask for 20 s.)
+    // its 429s ask for less; the emulator's ask for 1 s.)
     try (TchaviClient client = Examples.clientBuilder().maxRetries(0).build()) {
       ask(client, "error-429");
       ask(client, "error-402");

@@ -1,9 +1,7 @@
 package com.tchavi.examples;
 
 import com.tchavi.TchaviClient;
-import com.tchavi.examples.emulator.TchaviEmulator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.tchavi.testing.TchaviEmulator;
 
 /**
  * What the examples share: a client for Tchavi when {@code TCHAVI_API_KEY} is set, and otherwise
@@ -37,11 +35,8 @@ final class Examples {
   /** Starts the emulator on first use, and stops it once the thread that asked for it ends. */
   private static synchronized TchaviEmulator emulator() {
     if (emulator != null) return emulator;
-    try {
-      emulator = TchaviEmulator.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the local Tchavi emulator", e);
-    }
+    // Paced like a model, on the system clock: the examples show streaming as it looks.
+    emulator = TchaviEmulator.builder().realistic().start();
     System.err.println("TCHAVI_API_KEY is not set: using the local Tchavi emulator at "
         + emulator.baseUrl());
 

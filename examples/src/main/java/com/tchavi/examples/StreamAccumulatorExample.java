@@ -5,6 +5,7 @@ import com.tchavi.chat.ChatChunk;
 import com.tchavi.chat.ChatCompletion;
 import com.tchavi.chat.ChatRequest;
 import com.tchavi.chat.ChatStream;
+import com.tchavi.chat.StreamOptions;
 import com.tchavi.chat.Tool;
 import com.tchavi.chat.ToolCall;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * Streams an answer, then asks the stream for the whole of it: {@code stream.completion()} puts
  * the chunks back together into one {@link ChatCompletion}, with the finish reason, the token usage
- * and the credits that came in the last chunk. Tool calls too: their JSON arguments arrive in
+ * (which a stream carries only when {@link StreamOptions#includeUsage()} asks for it) and the
+ * credits that came in the last chunk. Tool calls too: their JSON arguments arrive in
  * fragments, and the completion holds them whole.
  */
 public final class StreamAccumulatorExample {
@@ -22,6 +24,7 @@ public final class StreamAccumulatorExample {
       ChatRequest story = ChatRequest.builder()
           .model(Examples.MODEL)
           .addUserMessage("Tell me a short story.")
+          .streamOptions(StreamOptions.includeUsage()) // A last chunk with the token usage.
           .build();
       try (ChatStream stream = client.chat().completions().stream(story)) {
         int chunks = 0;

@@ -106,12 +106,29 @@ check_ToolCallExample() {
   expect '^According to get_weather: city Dakar, celsius 29, sky sunny\.$'
 }
 
+check_StructuredOutputExample() {
+  expect '^city: +[^ ].*$'
+  expect '^celsius: +-?[0-9]+(\.[0-9]+)?$'
+  expect '^sky: +[^ ].*$'
+  expect '^advice: +[^ ].*$'
+}
+check_ToolRunnerExample() {
+  expect '^model calls get_weather\{"city":"Dakar"\}$'
+  expect '^model calls get_time\{"city":"Dakar"\}$'
+  expect '^we answer +\{"city":"Dakar","celsius":29,"sky":"sunny"\}$'
+  expect '^we answer +\{"city":"Dakar","time":"14:05"\}$'
+  expect '^According to get_weather: city Dakar, celsius 29, sky sunny\. According to get_time: city Dakar, time 14:05\.$'
+  expect '^rounds: 3$'
+}
+
 check StreamingExample
 check ChatExample
 check ConversationExample $'Tell me a short story.\nGive it a title.\nexit\n'
 check ErrorHandlingExample
 check StreamAccumulatorExample
 check ToolCallExample
+check StructuredOutputExample
+check ToolRunnerExample
 
 # With TCHAVI_API_KEY set, the examples talk to TCHAVI_BASE_URL and start no emulator of their
 # own. A separately started emulator stands in for Tchavi here, since CI has no network.

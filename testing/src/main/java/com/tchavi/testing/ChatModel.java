@@ -34,10 +34,13 @@ final class ChatModel {
   ChatAnswer answer(JsonNode request) {
     JsonNode messages = request.path("messages");
     JsonNode last = messages.path(messages.size() - 1);
-    if (last.path("role").asText().equals("tool")) {
-      return ChatAnswer.text(describeToolResult(messages, last));
-    }
     String asked = text(lastUserMessage(messages));
+    if (last.path("role").asText().equals("tool")) {
+      // Like a model gathering facts: each offered tool once, in order, then the answer.
+      JsonNode next = uncalledFunction(request, messages);
+      if (next != null) return ChatAnswer.toolCall(callTool(next, asked));
+      return ChatAnswer.text(describeToolResults(messages));
+    }
     JsonNode function = offeredFunction(request);
     if (function != null) return ChatAnswer.toolCall(callTool(function, asked));
     String answer = answerText(messages, asked);
@@ -91,6 +94,42 @@ final class ChatModel {
     if (!arguments.isObject()) arguments = Json.object();
     return new ChatAnswer.ToolCall(ids.toolCallId(), function.path("name").asText(),
         arguments.toString());
+  }
+
+  /**
+   * Returns the first tool offered that no assistant message since the last user message has
+   * called, or null. A tool_choice that names one tool or says none offers no other.
+   */
+  private static JsonNode uncalledFunction(JsonNode request, JsonNode messages) {
+    JsonNode tools = request.path("tools");
+    JsonNode choice = request.path("tool_choice");
+    if (!tools.isArray() || choice.asText().equals("none") || choice.has("function")) return null;
+    java.util.Set<String> called = new java.util.HashSet<>();
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      JsonNode message = messages.get(i);
+      if (message.path("role").asText().equals("user")) break;
+      for (JsonNode call : message.path("tool_calls")) {
+        called.add(call.path("function").path("name").asText());
+      }
+    }
+    for (JsonNode tool : tools) {
+      if (!called.contains(tool.path("function").path("name").asText())) {
+        return tool.path("function");
+      }
+    }
+    return null;
+  }
+
+  /** Answers with what the tools returned since the last user message, one sentence each. */
+  private static String describeToolResults(JsonNode messages) {
+    java.util.List<String> sentences = new java.util.ArrayList<>();
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      JsonNode message = messages.get(i);
+      String role = message.path("role").asText();
+      if (role.equals("user")) break;
+      if (role.equals("tool")) sentences.add(0, describeToolResult(messages, message));
+    }
+    return String.join(" ", sentences);
   }
 
   /** Answers with what the tool returned, as a model would after a tool call. */

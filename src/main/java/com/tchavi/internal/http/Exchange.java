@@ -30,18 +30,23 @@ public final class Exchange {
   private final int maxRetries;
   private final Duration timeout;
   private final boolean replayable;
+  private final boolean retryAfterAmbiguousFailure;
   private int retries;
   private volatile Call call;
   private volatile boolean canceled;
 
   Exchange(OkHttpClient client, ClientConfig config, Request request, int maxRetries,
-      Duration timeout, boolean replayable) {
-    this.client = client;
+      Duration timeout, boolean replayable, boolean retryAfterAmbiguousFailure) {
+    // OkHttp itself may send a request again on a fresh connection after the first one broke,
+    // also once the server had it; a request that must not arrive twice forbids that per call.
+    this.client = retryAfterAmbiguousFailure || !client.retryOnConnectionFailure()
+        ? client : client.newBuilder().retryOnConnectionFailure(false).build();
     this.config = config;
     this.request = request;
     this.maxRetries = maxRetries;
     this.timeout = timeout;
     this.replayable = replayable;
+    this.retryAfterAmbiguousFailure = retryAfterAmbiguousFailure;
   }
 
   /** Returns the first successful (2xx) response; throws the mapped error otherwise. */
@@ -98,6 +103,10 @@ public final class Exchange {
 
   private void retryOrThrow(IOException e) {
     if (canceled || !canRetry()) throw connectionError(e);
+    if (!retryAfterAmbiguousFailure && !RetryPolicy.failedBeforeSending(e)) {
+      throw new TchaviConnectionException(connectionError(e).getMessage()
+          + "; not sent again, since the server may have received it", e);
+    }
     retries++;
     sleep(RetryPolicy.backoff(retries), e.toString());
   }

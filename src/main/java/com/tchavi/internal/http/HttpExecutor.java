@@ -74,6 +74,6 @@ public final class HttpExecutor {
     Duration timeout = request.options().timeout() != null ? request.options().timeout()
         : request.longLived() ? Duration.ZERO : config.timeout();
     return new Exchange(client, config, http.build(), maxRetries, timeout,
-        request.isReplayable());
+        request.isReplayable(), request.retryAfterAmbiguousFailure());
   }
 }

@@ -22,7 +22,7 @@ public final class RetryPolicy {
   }
 
   /** Returns true for statuses that a later attempt may well get past. */
-  static boolean isRetryable(int status) {
+  public static boolean isRetryable(int status) {
     return switch (status) {
       case 408, 409, 429, 500, 502, 503, 504 -> true;
       default -> false;
@@ -43,7 +43,7 @@ public final class RetryPolicy {
   }
 
   /** Returns the wait before retry {@code retry} (1-based): 0.5 s × 2^(n-1), at most 8 s. */
-  static Duration backoff(int retry) {
+  public static Duration backoff(int retry) {
     long delay = Math.min(MAX_DELAY_MILLIS, INITIAL_DELAY_MILLIS << Math.min(retry - 1, 10));
     // Up to 25% less, so that many clients failing together do not retry together.
     double jitter = 1 - 0.25 * ThreadLocalRandom.current().nextDouble();
@@ -54,7 +54,7 @@ public final class RetryPolicy {
    * Returns how long the server asked to wait, from {@code retry-after-ms} or {@code Retry-After}
    * (seconds or an HTTP date), or null when it did not say or said something unreadable.
    */
-  static Duration retryAfter(Headers headers, Clock clock) {
+  public static Duration retryAfter(Headers headers, Clock clock) {
     String millis = headers.get("retry-after-ms");
     if (millis != null) {
       try {

@@ -6,7 +6,9 @@ import com.tchavi.internal.http.ClientConfig;
 import com.tchavi.internal.http.HttpExecutor;
 import com.tchavi.internal.http.Sleeper;
 import com.tchavi.internal.jobs.RealJobs;
+import com.tchavi.internal.videos.RealVideos;
 import com.tchavi.jobs.Jobs;
+import com.tchavi.videos.Videos;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -48,6 +50,7 @@ public final class TchaviClient implements AutoCloseable {
   private final HttpExecutor executor;
   private final Chat chat;
   private final Jobs jobs;
+  private final Videos videos;
   private volatile boolean closed;
 
   private TchaviClient(Builder builder) {
@@ -71,7 +74,9 @@ public final class TchaviClient implements AutoCloseable {
         builder.sleeper,
         builder.clock));
     this.chat = new RealChat(executor);
-    this.jobs = new RealJobs(executor);
+    RealJobs realJobs = new RealJobs(executor);
+    this.jobs = realJobs;
+    this.videos = new RealVideos(executor, realJobs.poller());
   }
 
   /** Returns a builder; only the API key is required. */
@@ -98,6 +103,14 @@ public final class TchaviClient implements AutoCloseable {
   /** Returns the chat API: {@code client.chat().completions().create(request)}. */
   public Chat chat() {
     return chat;
+  }
+
+  /**
+   * Returns the video API: {@code client.videos().generations().createAndWait(request)}. A video
+   * is an asynchronous job; see {@link #jobs()}.
+   */
+  public Videos videos() {
+    return videos;
   }
 
   /** Returns the jobs API: {@code client.jobs().retrieve(id)}, {@code list()}, {@code waitFor}. */

@@ -27,15 +27,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mockwebserver3.MockResponse;
+import mockwebserver3.QueueDispatcher;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code jobs().waitFor}: polling on a fake clock, so that no test waits for real. */
+@Timeout(60)
 class JobPollingTest {
   @RegisterExtension final TestServer test = new TestServer();
 
@@ -45,6 +48,8 @@ class JobPollingTest {
 
   @BeforeEach
   void client() {
+    // An answer nobody scripted is a 404 at once, not a wait for the read timeout.
+    ((QueueDispatcher) test.server.getDispatcher()).setFailFast(true);
     client = test.client(test.builder().sleeper(time::sleep).clock(time));
   }
 

@@ -27,6 +27,11 @@ public record PollOptions(
   /** 2 s before the first poll, then every 5 s, for up to 15 minutes; no callback. */
   public static final PollOptions DEFAULT = builder().build();
 
+  /**
+   * Checks the values.
+   *
+   * @throws IllegalArgumentException if a delay is negative, or the interval or timeout zero
+   */
   public PollOptions {
     Objects.requireNonNull(initialDelay, "initialDelay == null");
     Objects.requireNonNull(interval, "interval == null");

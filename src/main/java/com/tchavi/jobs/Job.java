@@ -54,6 +54,7 @@ public record Job(
     @JsonAnyGetter Map<String, Object> extra,
     @JsonIgnore ResponseMetadata metadata) {
 
+  /** Reads a missing status as {@link JobStatus#UNKNOWN} and copies {@code extra}. */
   public Job {
     status = status == null ? JobStatus.UNKNOWN : status;
     extra = Extras.copy(extra);

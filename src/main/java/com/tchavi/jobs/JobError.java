@@ -20,6 +20,7 @@ public record JobError(
     String code,
     @JsonAnyGetter Map<String, Object> extra) {
 
+  /** Copies {@code extra}. */
   public JobError {
     extra = Extras.copy(extra);
   }

@@ -11,6 +11,7 @@ import com.tchavi.errors.TchaviException;
 public class JobException extends TchaviException {
   private static final long serialVersionUID = 1L;
 
+  /** The id of the job waited for. */
   private final String jobId;
   /** Not serialized: its headers are not serializable, and a log needs only the message. */
   private final transient Job job;

@@ -30,6 +30,7 @@ public record JobOutput(
     Instant urlExpiresAt,
     @JsonAnyGetter Map<String, Object> extra) {
 
+  /** Copies {@code extra}. */
   public JobOutput {
     extra = Extras.copy(extra);
   }

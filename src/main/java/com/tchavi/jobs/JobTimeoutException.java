@@ -12,6 +12,7 @@ import java.util.Objects;
 public class JobTimeoutException extends JobException {
   private static final long serialVersionUID = 1L;
 
+  /** How long the wait lasted. */
   private final Duration timeout;
 
   /**

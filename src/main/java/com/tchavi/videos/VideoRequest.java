@@ -62,6 +62,11 @@ public record VideoRequest(
       "aspect_ratio", "generate_audio", "seed", "image_url", "last_frame_image_url",
       "reference_images", "reference_videos", "reference_audios");
 
+  /**
+   * Copies the lists and {@code extraBody}.
+   *
+   * @throws IllegalArgumentException if {@code extraBody} holds the name of a typed field
+   */
   public VideoRequest {
     referenceImages = referenceImages == null ? List.of() : List.copyOf(referenceImages);
     referenceVideos = referenceVideos == null ? List.of() : List.copyOf(referenceVideos);

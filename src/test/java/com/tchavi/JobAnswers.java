@@ -1,13 +1,24 @@
 package com.tchavi;
 
 import mockwebserver3.MockResponse;
+import mockwebserver3.QueueDispatcher;
 import mockwebserver3.SocketEffect;
 
-/** Answers of Tchavi's job endpoints, as MockWebServer responses. */
+/** Answers of Tchavi's job endpoints, as MockWebServer responses, and clients that poll them. */
 final class JobAnswers {
   static final String ID = "job_abc123";
 
   private JobAnswers() {
+  }
+
+  /** Makes an answer nobody scripted a 404 at once, rather than a wait for the read timeout. */
+  static void failFast(TestServer test) {
+    ((QueueDispatcher) test.server.getDispatcher()).setFailFast(true);
+  }
+
+  /** Returns a builder for a client of {@code test} whose waits sleep on {@code time}. */
+  static TchaviClient.Builder builder(TestServer test, FakeTime time) {
+    return test.builder().sleeper(time::sleep).clock(time);
   }
 
   /** Returns a 200 with job {@link #ID} in {@code status}. */

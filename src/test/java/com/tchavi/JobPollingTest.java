@@ -27,7 +27,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mockwebserver3.MockResponse;
-import mockwebserver3.QueueDispatcher;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,9 +47,8 @@ class JobPollingTest {
 
   @BeforeEach
   void client() {
-    // An answer nobody scripted is a 404 at once, not a wait for the read timeout.
-    ((QueueDispatcher) test.server.getDispatcher()).setFailFast(true);
-    client = test.client(test.builder().sleeper(time::sleep).clock(time));
+    JobAnswers.failFast(test);
+    client = test.client(JobAnswers.builder(test, time));
   }
 
   @AfterEach
@@ -201,8 +199,7 @@ class JobPollingTest {
 
   @Test
   void pollRetriesAreNotTheClientsMaxRetries() {
-    TchaviClient noRetries = test.client(test.builder().maxRetries(0)
-        .sleeper(time::sleep).clock(time));
+    TchaviClient noRetries = test.client(JobAnswers.builder(test, time).maxRetries(0));
     for (int i = 0; i < 5; i++) test.server.enqueue(error(502, "upstream_error"));
     test.server.enqueue(job("completed"));
 
@@ -343,8 +340,8 @@ class JobPollingTest {
   @Test
   void aLongPollDoesNotOutliveTheClientTimeout() {
     // The poll's own timeout: the remaining wait, at least 10 s, at most the client's timeout.
-    TchaviClient quick = test.client(test.builder().timeout(Duration.ofMillis(300))
-        .sleeper(time::sleep).clock(time));
+    TchaviClient quick = test.client(JobAnswers.builder(test, time)
+        .timeout(Duration.ofMillis(300)));
     test.server.enqueue(new MockResponse.Builder(job("processing"))
         .headersDelay(2, TimeUnit.SECONDS).build());
     test.server.enqueue(job("completed"));
@@ -380,8 +377,8 @@ class JobPollingTest {
 
   @Test
   void aConnectionFailureIsReportedAfterTheDeadline() {
-    TchaviClient nowhere = test.client(test.builder().baseUrl("http://127.0.0.1:1/api/v1")
-        .sleeper(time::sleep).clock(time));
+    TchaviClient nowhere = test.client(JobAnswers.builder(test, time)
+        .baseUrl("http://127.0.0.1:1/api/v1"));
 
     JobTimeoutException e = catchThrowableOfType(JobTimeoutException.class,
         () -> nowhere.jobs().waitFor(ID, options().timeout(Duration.ofSeconds(20)).build()));

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import mockwebserver3.QueueDispatcher;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,11 +34,10 @@ class JobsTest {
 
   @BeforeEach
   void failFast() {
-    // An answer nobody scripted is a 404 at once, not a wait for the read timeout.
-    ((QueueDispatcher) test.server.getDispatcher()).setFailFast(true);
+    JobAnswers.failFast(test);
   }
 
-  /** Returns a list answer of jobs {@code job_<from>} to {@code job_<to - 1>}, then {@code tail}. */
+  /** Returns a list answer of jobs {@code job_<from>} to {@code job_<to - 1>}, {@code tail}. */
   private static String page(int from, int to, String tail) {
     String data = IntStream.range(from, to)
         .mapToObj(i -> "{\"id\":\"job_" + i + "\",\"status\":\"completed\"}")

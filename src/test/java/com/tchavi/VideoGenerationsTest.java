@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
-import mockwebserver3.QueueDispatcher;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,9 +44,8 @@ class VideoGenerationsTest {
 
   @BeforeEach
   void client() {
-    // An answer nobody scripted is a 404 at once, not a wait for the read timeout.
-    ((QueueDispatcher) test.server.getDispatcher()).setFailFast(true);
-    client = test.client(test.builder().sleeper(time::sleep).clock(time));
+    JobAnswers.failFast(test);
+    client = test.client(JobAnswers.builder(test, time));
   }
 
   private static MockResponse accepted(String body) {
@@ -217,8 +215,7 @@ class VideoGenerationsTest {
   void aDroppedAnswerStartsNoSecondJobWithTheCallersOkHttpClient() {
     OkHttpClient noOkHttpRetries = new OkHttpClient.Builder().retryOnConnectionFailure(false)
         .build();
-    TchaviClient own = test.client(test.builder().okHttpClient(noOkHttpRetries)
-        .sleeper(time::sleep).clock(time));
+    TchaviClient own = test.client(JobAnswers.builder(test, time).okHttpClient(noOkHttpRetries));
     test.server.enqueue(JobAnswers.dropAfterRequest());
     test.server.enqueue(accepted(jobJson("pending")));
 
@@ -244,8 +241,8 @@ class VideoGenerationsTest {
 
   @Test
   void aConnectionThatNeverOpenedIsRetried() {
-    TchaviClient nowhere = test.client(test.builder().baseUrl("http://127.0.0.1:1/api/v1")
-        .sleeper(time::sleep).clock(time));
+    TchaviClient nowhere = test.client(JobAnswers.builder(test, time)
+        .baseUrl("http://127.0.0.1:1/api/v1"));
 
     assertThatThrownBy(() -> nowhere.videos().generations().create(REQUEST))
         .isInstanceOf(TchaviConnectionException.class)

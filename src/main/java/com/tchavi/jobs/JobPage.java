@@ -43,7 +43,5 @@ public interface JobPage {
    * the iteration reaches it. Each {@code iterator()} starts again from this page. A failed fetch
    * throws from {@code hasNext()}.
    */
-  default Iterable<Job> autoPager() {
-    return () -> new AutoPager(this);
-  }
+  Iterable<Job> autoPager();
 }

@@ -25,7 +25,7 @@
  *         try {
  *           System.out.println(client.jobs().waitFor(args[0]).videoUrl());
  *         } catch (JobFailedException e) {
- *           System.out.println("failed: " + e.errorMessage() + ", refunded " + e.creditsRefunded());
+ *           System.out.println(e.getMessage());              // says what was refunded
  *         } catch (JobTimeoutException e) {
  *           System.out.println(e.jobId() + " is still running; run me again later");
  *         }

@@ -116,7 +116,8 @@ class JobJsonTest {
     Job job = read("{\"id\":\"job_1\",\"status\":\"completed\",\"progress\":100,"
         + "\"output\":{\"video_url\":\"https://v/1.mp4\",\"thumbnail_url\":\"https://v/1.jpg\","
         + "\"url_expires_at\":\"2026-05-02T10:00:00Z\"},"
-        + "\"error\":{\"message\":\"m\",\"code\":\"c\",\"provider\":\"p\"},\"metadata\":{\"k\":1}}");
+        + "\"error\":{\"message\":\"m\",\"code\":\"c\",\"provider\":\"p\"},"
+        + "\"metadata\":{\"k\":1}}");
 
     assertThat(job.extra()).containsEntry("progress", 100).containsKey("metadata");
     assertThat(job.metadata()).isSameAs(ACCEPTED); // A body "metadata" is not the answer's.
@@ -127,8 +128,8 @@ class JobJsonTest {
 
   @Test
   void survivesARoundTrip() throws Exception {
-    Job job = read(
-        "{\"id\":\"job_1\",\"status\":\"completed\",\"model\":\"kling-v3\",\"created_at\":1777629600,"
+    Job job = read("{\"id\":\"job_1\",\"status\":\"completed\",\"model\":\"kling-v3\","
+        + "\"created_at\":1777629600,"
         + "\"output\":{\"video_url\":\"https://v/1.mp4\",\"duration\":5.0,\"resolution\":\"720p\","
         + "\"file_size_mb\":12.4,\"url_expires_at\":1777716000},"
         + "\"tchavi\":{\"credits_used\":2900},\"progress\":100}");

@@ -72,6 +72,11 @@ final class RealJobPage implements JobPage {
   }
 
   @Override
+  public Iterable<Job> autoPager() {
+    return () -> new AutoPager(this);
+  }
+
+  @Override
   public ResponseMetadata metadata() {
     return metadata;
   }

@@ -1,5 +1,7 @@
-package com.tchavi.jobs;
+package com.tchavi.internal.jobs;
 
+import com.tchavi.jobs.Job;
+import com.tchavi.jobs.JobPage;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;

@@ -6,6 +6,10 @@ import com.tchavi.internal.http.ClientConfig;
 import com.tchavi.internal.http.HttpExecutor;
 import com.tchavi.internal.http.InterruptibleSocketFactory;
 import com.tchavi.internal.http.Sleeper;
+import com.tchavi.internal.jobs.RealJobs;
+import com.tchavi.internal.videos.RealVideos;
+import com.tchavi.jobs.Jobs;
+import com.tchavi.videos.Videos;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -47,6 +51,8 @@ public final class TchaviClient implements AutoCloseable {
   private final boolean ownsOkHttpClient;
   private final HttpExecutor executor;
   private final Chat chat;
+  private final Jobs jobs;
+  private final Videos videos;
   private volatile boolean closed;
 
   private TchaviClient(Builder builder) {
@@ -59,10 +65,8 @@ public final class TchaviClient implements AutoCloseable {
         .readTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .callTimeout(0, TimeUnit.MILLISECONDS) // Set per call: streams have no total timeout.
-        // OkHttp would send a POST again on its own after a connection failure (and after a
-        // 408), past maxRetries: each may be billed. Our retries are the only ones.
+        // No retries or redirects of OkHttp's own: see HttpExecutor.
         .retryOnConnectionFailure(false)
-        // An API client follows no redirect: a 3xx re-POSTs the prompt (and the key) elsewhere.
         .followRedirects(false)
         .followSslRedirects(false);
     // Sockets that Thread.interrupt() unblocks, unless the caller's client brought its own.
@@ -81,6 +85,9 @@ public final class TchaviClient implements AutoCloseable {
         builder.sleeper,
         builder.clock));
     this.chat = new RealChat(executor);
+    RealJobs realJobs = new RealJobs(executor);
+    this.jobs = realJobs;
+    this.videos = new RealVideos(executor, realJobs.poller());
   }
 
   /** {@return a new builder} Only the API key is required. */
@@ -110,6 +117,19 @@ public final class TchaviClient implements AutoCloseable {
   /** {@return the chat API: {@code client.chat().completions().create(request)}} */
   public Chat chat() {
     return chat;
+  }
+
+  /**
+   * Returns the video API: {@code client.videos().generations().createAndWait(request)}. A video
+   * is an asynchronous job; see {@link #jobs()}.
+   */
+  public Videos videos() {
+    return videos;
+  }
+
+  /** Returns the jobs API: {@code client.jobs().retrieve(id)}, {@code list()}, {@code waitFor}. */
+  public Jobs jobs() {
+    return jobs;
   }
 
   /** {@return the base URL requests go to} */

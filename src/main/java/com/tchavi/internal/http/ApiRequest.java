@@ -18,6 +18,10 @@ import okhttp3.RequestBody;
  * @param accept the {@code Accept} header
  * @param longLived true for a stream or a download
  * @param options the caller's per-call options
+ * @param retryAfterAmbiguousFailure false for a request that must not reach the server twice,
+ *     like one that starts a billed job: it is retried only after a retryable status, or after
+ *     a failure that provably came before it was sent ({@link RetryPolicy#failedBeforeSending});
+ *     never after one that leaves unknown whether the server got it
  */
 public record ApiRequest(
     String method,
@@ -26,7 +30,8 @@ public record ApiRequest(
     RequestBody body,
     String accept,
     boolean longLived,
-    RequestOptions options) {
+    RequestOptions options,
+    boolean retryAfterAmbiguousFailure) {
   private static final MediaType JSON = MediaType.get("application/json");
 
   public ApiRequest {
@@ -35,6 +40,12 @@ public record ApiRequest(
     query = Map.copyOf(query);
     Objects.requireNonNull(accept, "accept == null");
     Objects.requireNonNull(options, "options == null");
+  }
+
+  /** Returns a request that is retried after any retryable failure, as most are. */
+  public ApiRequest(String method, String path, Map<String, String> query, RequestBody body,
+      String accept, boolean longLived, RequestOptions options) {
+    this(method, path, query, body, accept, longLived, options, true);
   }
 
   /** Returns a POST of {@code json} to {@code path} that expects a JSON answer. */
@@ -55,7 +66,17 @@ public record ApiRequest(
 
   /** Returns this request as a long-lived one that accepts {@code accept}: a stream, a download. */
   public ApiRequest longLived(String accept) {
-    return new ApiRequest(method, path, query, body, accept, true, options);
+    return new ApiRequest(method, path, query, body, accept, true, options,
+        retryAfterAmbiguousFailure);
+  }
+
+  /**
+   * Returns this request as one that must not reach the server twice: after a failure that
+   * leaves unknown whether the server got it (the connection broke once the request was out),
+   * the call fails instead of sending it again.
+   */
+  public ApiRequest noRetryAfterAmbiguousFailure() {
+    return new ApiRequest(method, path, query, body, accept, longLived, options, false);
   }
 
   /** Returns true when the body can be sent again on a retry: not a one-shot upload. */

@@ -42,19 +42,21 @@ public final class Exchange {
   private final long deadline;
   /** Counted down by cancel(), to end a wait between attempts. */
   private final CountDownLatch canceledLatch = new CountDownLatch(1);
+  private final boolean retryAfterAmbiguousFailure;
   private int retries;
   private volatile Call call;
   private volatile boolean canceled;
 
   Exchange(OkHttpClient client, ClientConfig config, Request request, int maxRetries,
-      Duration timeout, boolean replayable) {
-    this.client = client;
+      Duration timeout, boolean replayable, boolean retryAfterAmbiguousFailure) {
+    this.client = client; // Built with retryOnConnectionFailure(false): our retries are all.
     this.config = config;
     this.request = request;
     this.maxRetries = maxRetries;
     this.timeout = timeout;
     this.replayable = replayable;
     this.deadline = timeout.isZero() ? 0 : Math.max(1, System.nanoTime() + timeout.toNanos());
+    this.retryAfterAmbiguousFailure = retryAfterAmbiguousFailure;
   }
 
   /** Returns the first successful (2xx) response; throws the mapped error otherwise. */
@@ -141,6 +143,10 @@ public final class Exchange {
 
   private void retryOrThrow(IOException e) {
     if (canceled || isInterrupt(e) || !canRetry()) throw connectionError(e);
+    if (!retryAfterAmbiguousFailure && !RetryPolicy.failedBeforeSending(e)) {
+      throw new TchaviConnectionException(connectionError(e).getMessage()
+          + "; not sent again, since the server may have received it", e);
+    }
     retries++;
     sleep(RetryPolicy.backoff(retries), e.toString(), null);
   }

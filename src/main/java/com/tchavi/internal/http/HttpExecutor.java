@@ -23,7 +23,14 @@ public final class HttpExecutor {
   private volatile boolean closed;
 
   public HttpExecutor(OkHttpClient client, ClientConfig config) {
-    this.client = client;
+    // OkHttp would send a request again on its own after a connection failure (and after a
+    // 408), past maxRetries: each may be billed. An API client follows no redirect either: a 3xx
+    // would re-POST the prompt, and the key, elsewhere. The executor's retries are the only ones.
+    this.client = client.retryOnConnectionFailure() || client.followRedirects()
+        || client.followSslRedirects()
+        ? client.newBuilder().retryOnConnectionFailure(false).followRedirects(false)
+            .followSslRedirects(false).build()
+        : client;
     this.config = config;
   }
 
@@ -83,7 +90,7 @@ public final class HttpExecutor {
     Duration timeout = request.options().timeout() != null ? request.options().timeout()
         : request.longLived() ? Duration.ZERO : config.timeout();
     return new Exchange(client, config, http.build(), maxRetries, timeout,
-        request.isReplayable());
+        request.isReplayable(), request.retryAfterAmbiguousFailure());
   }
 
   private static boolean has(Map<String, String> headers, String name) {

@@ -32,6 +32,15 @@ public final class JsonBodies {
     };
   }
 
+  /**
+   * Returns a handler that reads the body as {@code type}, a resource whose own {@code error}
+   * field is data (a failed job's), not an error answer.
+   */
+  public static <T> ResponseHandler<T> resource(Class<T> type, String what) {
+    return (response, metadata, exchange) ->
+        parse(readString(exchange, response), type, what, metadata);
+  }
+
   /** Returns true if {@code json} is an object with a non-null top-level {@code error}. */
   private static boolean isError(String json) {
     try {

@@ -1,5 +1,10 @@
 package com.tchavi.internal.http;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -9,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Headers;
 
 /** When to retry, and how long to wait first. */
-final class RetryPolicy {
+public final class RetryPolicy {
   private static final long INITIAL_DELAY_MILLIS = 500;
   private static final long MAX_DELAY_MILLIS = 8_000;
 
@@ -17,15 +22,28 @@ final class RetryPolicy {
   }
 
   /** Returns true for statuses that a later attempt may well get past. */
-  static boolean isRetryable(int status) {
+  public static boolean isRetryable(int status) {
     return switch (status) {
       case 408, 409, 429, 500, 502, 503, 504 -> true;
       default -> false;
     };
   }
 
+  /**
+   * Returns true when {@code e} provably came before any byte of the request left this machine:
+   * the host did not resolve, nothing accepted the connection, there was no route, or the connect
+   * timed out. Any other failure may have come after the server got the request.
+   */
+  public static boolean failedBeforeSending(IOException e) {
+    return e instanceof UnknownHostException
+        || e instanceof ConnectException
+        || e instanceof NoRouteToHostException
+        || (e instanceof SocketTimeoutException && e.getMessage() != null
+            && e.getMessage().equalsIgnoreCase("connect timed out"));
+  }
+
   /** Returns the wait before retry {@code retry} (1-based): 0.5 s × 2^(n-1), at most 8 s. */
-  static Duration backoff(int retry) {
+  public static Duration backoff(int retry) {
     long delay = Math.min(MAX_DELAY_MILLIS, INITIAL_DELAY_MILLIS << Math.min(retry - 1, 10));
     // Up to 25% less, so that many clients failing together do not retry together.
     double jitter = 1 - 0.25 * ThreadLocalRandom.current().nextDouble();
@@ -36,7 +54,7 @@ final class RetryPolicy {
    * Returns how long the server asked to wait, from {@code retry-after-ms} or {@code Retry-After}
    * (seconds or an HTTP date), or null when it did not say or said something unreadable.
    */
-  static Duration retryAfter(Headers headers, Clock clock) {
+  public static Duration retryAfter(Headers headers, Clock clock) {
     String millis = headers.get("retry-after-ms");
     if (millis != null) {
       try {

@@ -1,0 +1,81 @@
+package com.tchavi.internal.jobs;
+
+import com.tchavi.PollOptions;
+import com.tchavi.RequestOptions;
+import com.tchavi.internal.http.ApiRequest;
+import com.tchavi.internal.http.HttpExecutor;
+import com.tchavi.internal.http.JsonBodies;
+import com.tchavi.internal.http.ResponseHandler;
+import com.tchavi.jobs.Job;
+import com.tchavi.jobs.JobListRequest;
+import com.tchavi.jobs.JobPage;
+import com.tchavi.jobs.Jobs;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** The jobs endpoints on the executor: {@code GET /jobs/{id}} and {@code GET /jobs}. */
+public final class RealJobs implements Jobs {
+  /** Reads a job, bare or wrapped as {@code {"job": {...}}}; also the 202 of a video. */
+  public static final ResponseHandler<Job> JOB = JsonBodies.resource(Job.class, "a job");
+  private static final String PATH = "jobs";
+
+  private final HttpExecutor executor;
+  private final JobPoller poller;
+
+  public RealJobs(HttpExecutor executor) {
+    this.executor = executor;
+    this.poller = new JobPoller(this, executor.config());
+  }
+
+  /** Returns the polling loop, for the features that start jobs. */
+  public JobPoller poller() {
+    return poller;
+  }
+
+  @Override
+  public Job retrieve(String id, RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    return executor.execute(ApiRequest.get(PATH + "/" + checkId(id), Map.of(), options), JOB);
+  }
+
+  @Override
+  public JobPage list(JobListRequest request, RequestOptions options) {
+    Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(options, "options == null");
+    return executor.execute(ApiRequest.get(PATH, query(request), options),
+        (response, metadata, exchange) -> new RealJobPage(this, request, options,
+            JsonBodies.parse(JsonBodies.readString(exchange, response), JobList.class,
+                "a job list", metadata),
+            metadata));
+  }
+
+  @Override
+  public Job waitFor(String id, PollOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    return poller.await(checkId(id), null, options);
+  }
+
+  /** Returns {@code id}, which must name one job: not blank, and no path of its own. */
+  static String checkId(String id) {
+    Objects.requireNonNull(id, "id == null");
+    if (id.isBlank()) throw new IllegalArgumentException("job id is blank");
+    if (id.contains("/") || id.contains("\\") || id.equals(".") || id.equals("..")) {
+      throw new IllegalArgumentException("job id must not hold a path: " + id);
+    }
+    return id;
+  }
+
+  private static Map<String, String> query(JobListRequest request) {
+    Map<String, String> query = new LinkedHashMap<>();
+    if (request.status() != null) query.put("status", request.status().wireName());
+    if (request.limit() != null) query.put("limit", request.limit().toString());
+    if (request.offset() != null) query.put("offset", request.offset().toString());
+    return query;
+  }
+
+  @Override
+  public String toString() {
+    return "Jobs";
+  }
+}

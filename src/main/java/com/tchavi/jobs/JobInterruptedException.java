@@ -1,0 +1,21 @@
+package com.tchavi.jobs;
+
+import java.util.Objects;
+
+/**
+ * The thread waiting for a job was interrupted, and the wait stopped. The thread's interrupt flag
+ * stays set, and the {@link InterruptedException} is the {@linkplain #getCause() cause}. The job
+ * is not cancelled: it goes on at Tchavi and is still billed; resume with {@link
+ * Jobs#waitFor(String)}.
+ */
+public class JobInterruptedException extends JobException {
+  private static final long serialVersionUID = 1L;
+
+  /** Returns the exception for job {@code jobId}, last seen as {@code job} (null if never). */
+  public JobInterruptedException(String jobId, Job job, InterruptedException cause) {
+    super("Interrupted while waiting for job " + Objects.requireNonNull(jobId, "jobId == null")
+        + (job != null ? " (last seen " + job.status().wireName() + ")" : "")
+        + "; the job goes on at Tchavi: resume with client.jobs().waitFor(\"" + jobId + "\")",
+        jobId, job, cause);
+  }
+}

@@ -121,6 +121,14 @@ check_ToolRunnerExample() {
   expect '^rounds: 3$'
 }
 
+check_VideoExample() {
+  expect '^ +[0-9]+\.[0-9] s  job_[A-Za-z0-9]+ pending$'
+  expect '^ +[0-9]+\.[0-9] s  job_[A-Za-z0-9]+ processing$'
+  expect '^ +[0-9]+\.[0-9] s  job_[A-Za-z0-9]+ completed$'
+  expect '^video: +http://127\.0\.0\.1:[0-9]+/files/job_[A-Za-z0-9]+\.mp4$'
+  expect '^credits: +[0-9]+$'
+}
+
 check StreamingExample
 check ChatExample
 check ConversationExample $'Tell me a short story.\nGive it a title.\nexit\n'
@@ -129,6 +137,7 @@ check StreamAccumulatorExample
 check ToolCallExample
 check StructuredOutputExample
 check ToolRunnerExample
+check VideoExample
 
 # With TCHAVI_API_KEY set, the examples talk to TCHAVI_BASE_URL and start no emulator of their
 # own. A separately started emulator stands in for Tchavi here, since CI has no network.

@@ -2,6 +2,7 @@ package com.tchavi.examples;
 
 import com.tchavi.TchaviClient;
 import com.tchavi.testing.TchaviEmulator;
+import java.time.Duration;
 
 /**
  * What the examples share: a client for Tchavi when {@code TCHAVI_API_KEY} is set, and otherwise
@@ -35,8 +36,9 @@ final class Examples {
   /** Starts the emulator on first use, and stops it once the thread that asked for it ends. */
   private static synchronized TchaviEmulator emulator() {
     if (emulator != null) return emulator;
-    // Paced like a model, on the system clock: the examples show streaming as it looks.
-    emulator = TchaviEmulator.builder().realistic().start();
+    // Paced like a model, on the system clock: the examples show streaming as it looks. A video
+    // job would take a minute; each poll moves the emulator's clock on 28 s instead.
+    emulator = TchaviEmulator.builder().realistic().advanceOnPoll(Duration.ofSeconds(28)).start();
     System.err.println("TCHAVI_API_KEY is not set: using the local Tchavi emulator at "
         + emulator.baseUrl());
 

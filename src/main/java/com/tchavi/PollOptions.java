@@ -30,7 +30,14 @@ public record PollOptions(
   /**
    * Checks the values.
    *
-   * @throws IllegalArgumentException if a delay is negative, or the interval or timeout zero
+   * @param initialDelay the wait before the first poll; zero polls at once
+   * @param interval the wait between polls; more than zero
+   * @param timeout how long to wait in all; more than zero
+   * @param onUpdate called with the job each time its status changes; {@code job -> { }} for no
+   *     callback
+   * @throws NullPointerException if any value is null
+   * @throws IllegalArgumentException if {@code initialDelay} is negative, or {@code interval} or
+   *     {@code timeout} is zero or negative
    */
   public PollOptions {
     Objects.requireNonNull(initialDelay, "initialDelay == null");
@@ -48,12 +55,12 @@ public record PollOptions(
     }
   }
 
-  /** Returns a builder that starts from the defaults. */
+  /** {@return a builder that starts from the defaults: 2 s, then every 5 s, for 15 minutes} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder that starts from these options. */
+  /** {@return a builder that starts from these options} */
   public Builder toBuilder() {
     return new Builder().initialDelay(initialDelay).interval(interval).timeout(timeout)
         .onUpdate(onUpdate);
@@ -69,25 +76,54 @@ public record PollOptions(
     private Builder() {
     }
 
-    /** Sets the wait before the first poll; the default is 2 s. */
+    /**
+     * Sets the wait before the first poll, zero or more; the default is 2 s.
+     *
+     * @param initialDelay the wait; {@link Duration#ZERO} polls at once
+     * @return this builder
+     * @throws NullPointerException if {@code initialDelay} is null
+     */
     public Builder initialDelay(Duration initialDelay) {
       this.initialDelay = Objects.requireNonNull(initialDelay, "initialDelay == null");
       return this;
     }
 
-    /** Sets the wait between polls; the default is 5 s. */
+    /**
+     * Sets the wait between polls, more than zero; the default is 5 s. A {@code Retry-After} on
+     * a poll's answer stretches the next wait.
+     *
+     * @param interval the wait between two polls
+     * @return this builder
+     * @throws NullPointerException if {@code interval} is null
+     */
     public Builder interval(Duration interval) {
       this.interval = Objects.requireNonNull(interval, "interval == null");
       return this;
     }
 
-    /** Sets how long to wait in all; the default is 15 minutes. */
+    /**
+     * Sets how long to wait in all, more than zero; the default is 15 minutes. When it runs out
+     * the wait throws {@link com.tchavi.jobs.JobTimeoutException}, and the job goes on at Tchavi.
+     *
+     * @param timeout the longest wait, counted from when the wait starts (after the submission,
+     *     for {@code createAndWait})
+     * @return this builder
+     * @throws NullPointerException if {@code timeout} is null
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = Objects.requireNonNull(timeout, "timeout == null");
       return this;
     }
 
-    /** Sets what to call with the job each time its status changes. */
+    /**
+     * Sets what to call with the job each time its status changes, the first status and the last
+     * included; the default does nothing. It runs on the waiting thread, and what it throws ends
+     * the wait (not the job).
+     *
+     * @param onUpdate the callback, such as {@code job -> log.info(job.status().wireName())}
+     * @return this builder
+     * @throws NullPointerException if {@code onUpdate} is null
+     */
     public Builder onUpdate(Consumer<Job> onUpdate) {
       this.onUpdate = Objects.requireNonNull(onUpdate, "onUpdate == null");
       return this;
@@ -96,7 +132,9 @@ public record PollOptions(
     /**
      * Returns the options.
      *
-     * @throws IllegalArgumentException if a delay is negative, or the interval or timeout zero
+     * @return the options, immutable
+     * @throws IllegalArgumentException if the initial delay is negative, or the interval or
+     *     timeout zero or negative
      */
     public PollOptions build() {
       return new PollOptions(initialDelay, interval, timeout, onUpdate);

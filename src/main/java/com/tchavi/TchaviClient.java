@@ -122,12 +122,19 @@ public final class TchaviClient implements AutoCloseable {
   /**
    * Returns the video API: {@code client.videos().generations().createAndWait(request)}. A video
    * is an asynchronous job; see {@link #jobs()}.
+   *
+   * @return the video API, the same object on every call; thread-safe
    */
   public Videos videos() {
     return videos;
   }
 
-  /** Returns the jobs API: {@code client.jobs().retrieve(id)}, {@code list()}, {@code waitFor}. */
+  /**
+   * Returns the jobs API: {@code client.jobs().retrieve(id)}, {@code list()}, {@code
+   * waitFor(id)}.
+   *
+   * @return the jobs API, the same object on every call; thread-safe
+   */
   public Jobs jobs() {
     return jobs;
   }

@@ -54,7 +54,20 @@ public record Job(
     @JsonAnyGetter Map<String, Object> extra,
     @JsonIgnore ResponseMetadata metadata) {
 
-  /** Reads a missing status as {@link JobStatus#UNKNOWN} and copies {@code extra}. */
+  /**
+   * Reads a missing status as {@link JobStatus#UNKNOWN} and copies {@code extra}, so the record
+   * stays immutable.
+   *
+   * @param id the job's id, like {@code job_abc123}, or null
+   * @param status where it stands; null becomes {@link JobStatus#UNKNOWN}
+   * @param model the model rendering it, or null
+   * @param createdAt when it was created, or null
+   * @param output the result of a completed job, or null
+   * @param error why a failed job failed, or null
+   * @param tchavi credits used and refunded, or null
+   * @param extra top-level fields this SDK does not know; null becomes empty
+   * @param metadata the HTTP status and headers of the answer that carried this job, or null
+   */
   public Job {
     status = status == null ? JobStatus.UNKNOWN : status;
     extra = Extras.copy(extra);
@@ -96,12 +109,20 @@ public record Job(
   /**
    * Returns what the job cost, what was refunded and the balance left: the body's {@code tchavi}
    * figures when present, else the {@code X-Credits-*} headers of {@link #metadata()}.
+   *
+   * @return the figures, never null; each is null when neither source said it, and all are
+   *     null ({@link Credits#UNKNOWN}) when neither said anything
    */
   public Credits credits() {
     return Credits.of(tchavi, metadata);
   }
 
-  /** Returns the video's URL when the job completed with one, else null. Never throws. */
+  /**
+   * Returns the video's URL when the job completed with one, else null. Never throws. The URL
+   * stops working at {@link JobOutput#urlExpiresAt()}.
+   *
+   * @return {@code output().videoUrl()}, or null when there is no output or no URL in it
+   */
   public String videoUrl() {
     return output != null ? output.videoUrl() : null;
   }

@@ -20,7 +20,13 @@ public record JobError(
     String code,
     @JsonAnyGetter Map<String, Object> extra) {
 
-  /** Copies {@code extra}. */
+  /**
+   * Copies {@code extra}, so the record stays immutable.
+   *
+   * @param message what went wrong, in the server's words, or null
+   * @param code a machine-readable reason, like {@code upstream_error}, or null
+   * @param extra fields this SDK does not know yet; null becomes empty
+   */
   public JobError {
     extra = Extras.copy(extra);
   }

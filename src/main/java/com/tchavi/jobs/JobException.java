@@ -22,12 +22,12 @@ public class JobException extends TchaviException {
     this.job = job;
   }
 
-  /** Returns the id of the job waited for. */
+  /** {@return the id of the job waited for; {@link Jobs#waitFor(String)} resumes the wait} */
   public String jobId() {
     return jobId;
   }
 
-  /** Returns the job as last seen, or null if no answer about it had arrived. */
+  /** {@return the job as last seen, or null if no answer about it had arrived} */
   public Job job() {
     return job;
   }

@@ -14,28 +14,34 @@ import java.util.Objects;
 public class JobFailedException extends JobException {
   private static final long serialVersionUID = 1L;
 
-  /** Returns the exception for {@code job}, whose status is {@code failed}. */
+  /**
+   * Creates the exception for {@code job}, whose status is {@code failed}. The message names the
+   * job, its error's code and message, and the credits refunded, where the job says them.
+   *
+   * @param job the failed job
+   * @throws NullPointerException if {@code job} is null
+   */
   public JobFailedException(Job job) {
     super(message(Objects.requireNonNull(job, "job == null")), job.id(), job, null);
   }
 
-  /** Returns the failed job; never null. */
+  /** {@return the failed job, never null; its {@link Job#error()} says why, when sent} */
   @Override
   public Job job() {
     return super.job();
   }
 
-  /** Returns the error's code, like {@code upstream_error}, or null when none was sent. */
+  /** {@return the error's code, like {@code upstream_error}, or null when none was sent} */
   public String errorCode() {
     return job().error() != null ? job().error().code() : null;
   }
 
-  /** Returns the server's message about the failure, or null when none was sent. */
+  /** {@return the server's message about the failure, or null when none was sent} */
   public String errorMessage() {
     return job().error() != null ? job().error().message() : null;
   }
 
-  /** Returns the credits given back for the job, or null when the server did not say. */
+  /** {@return the credits given back for the job, or null when the server did not say} */
   public BigDecimal creditsRefunded() {
     return job().credits().refunded();
   }

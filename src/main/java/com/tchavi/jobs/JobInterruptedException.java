@@ -11,7 +11,15 @@ import java.util.Objects;
 public class JobInterruptedException extends JobException {
   private static final long serialVersionUID = 1L;
 
-  /** Returns the exception for job {@code jobId}, last seen as {@code job} (null if never). */
+  /**
+   * Creates the exception for job {@code jobId}. The message names the job, its last status, and
+   * how to resume the wait.
+   *
+   * @param jobId the id of the job waited for
+   * @param job the job as last seen, or null if no answer about it had arrived
+   * @param cause the interrupt that stopped the wait, or null
+   * @throws NullPointerException if {@code jobId} is null
+   */
   public JobInterruptedException(String jobId, Job job, InterruptedException cause) {
     super("Interrupted while waiting for job " + Objects.requireNonNull(jobId, "jobId == null")
         + (job != null ? " (last seen " + job.status().wireName() + ")" : "")

@@ -17,6 +17,9 @@ public record JobListRequest(JobStatus status, Integer limit, Integer offset) {
   /**
    * Checks the documented ranges.
    *
+   * @param status only jobs with this status, or null for all; not {@link JobStatus#UNKNOWN}
+   * @param limit the page size, 1 to 50, or null for the server's default of 20
+   * @param offset how many jobs to skip, 0 or more, or null for 0
    * @throws IllegalArgumentException if {@code limit} is not 1 to 50, {@code offset} is negative,
    *     or {@code status} is {@link JobStatus#UNKNOWN}
    */
@@ -32,12 +35,12 @@ public record JobListRequest(JobStatus status, Integer limit, Integer offset) {
     }
   }
 
-  /** Returns a new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder that starts from this request's values. */
+  /** {@return a builder that starts from this request's values} */
   public Builder toBuilder() {
     return new Builder().status(status).limit(limit).offset(offset);
   }
@@ -51,19 +54,34 @@ public record JobListRequest(JobStatus status, Integer limit, Integer offset) {
     private Builder() {
     }
 
-    /** Lists only jobs with {@code status}. */
+    /**
+     * Lists only jobs with {@code status}; unset by default, which lists all statuses.
+     *
+     * @param status the status, not {@link JobStatus#UNKNOWN}; or null to unset it
+     * @return this builder
+     */
     public Builder status(JobStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets the page size, 1 to 50. */
+    /**
+     * Sets the page size, 1 to 50; the server's default is 20.
+     *
+     * @param limit the most jobs in one page, or null to unset it
+     * @return this builder
+     */
     public Builder limit(Integer limit) {
       this.limit = limit;
       return this;
     }
 
-    /** Sets how many jobs to skip, 0 or more. */
+    /**
+     * Sets how many jobs to skip, counted from the most recent, 0 or more; the default is 0.
+     *
+     * @param offset the jobs to skip, or null to unset it
+     * @return this builder
+     */
     public Builder offset(Integer offset) {
       this.offset = offset;
       return this;
@@ -72,6 +90,7 @@ public record JobListRequest(JobStatus status, Integer limit, Integer offset) {
     /**
      * Returns the request.
      *
+     * @return the request, immutable
      * @throws IllegalArgumentException if {@code limit} is not 1 to 50, {@code offset} is
      *     negative, or {@code status} is {@link JobStatus#UNKNOWN}
      */

@@ -30,7 +30,16 @@ public record JobOutput(
     Instant urlExpiresAt,
     @JsonAnyGetter Map<String, Object> extra) {
 
-  /** Copies {@code extra}. */
+  /**
+   * Copies {@code extra}, so the record stays immutable.
+   *
+   * @param videoUrl where to download the video, or null
+   * @param duration the video's length in seconds, or null
+   * @param resolution like {@code "720p"}, or null
+   * @param fileSizeMb the file's size in megabytes, or null
+   * @param urlExpiresAt when {@code videoUrl} stops working, or null
+   * @param extra fields this SDK does not know yet; null becomes empty
+   */
   public JobOutput {
     extra = Extras.copy(extra);
   }

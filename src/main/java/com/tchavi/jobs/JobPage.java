@@ -16,32 +16,37 @@ import java.util.List;
  * already returned, and stops after a page that brought none it had not.
  */
 public interface JobPage {
-  /** Returns the jobs in this page, most recent first; never null. */
+  /** {@return the jobs in this page, most recent first; never null, empty for an empty page} */
   List<Job> data();
 
-  /** Returns true when another page may follow (see the class comment). */
+  /** {@return true when another page may follow (see the class comment)} */
   boolean hasMore();
 
-  /** Returns the request that fetched this page. */
+  /** {@return the request that fetched this page} */
   JobListRequest request();
 
-  /** Returns the request for the page after this one: the same, {@code data().size()} further. */
+  /** {@return the request for the page after: the same, {@code data().size()} jobs further} */
   JobListRequest nextPageRequest();
 
   /**
-   * Fetches and returns the page after this one.
+   * Fetches and returns the page after this one, with the options this page was fetched with.
    *
+   * @return the next page, fetched with {@link #nextPageRequest()}
    * @throws java.util.NoSuchElementException if {@link #hasMore()} is false
+   * @throws com.tchavi.errors.TchaviApiException (a subclass of it) for error answers
+   * @throws com.tchavi.errors.TchaviConnectionException when Tchavi cannot be reached
    */
   JobPage nextPage();
 
-  /** Returns the status and headers of the answer that carried this page. */
+  /** {@return the status and headers of the answer that carried this page} */
   ResponseMetadata metadata();
 
   /**
    * Returns every job of this page and the pages after it, fetching the next page lazily, when
    * the iteration reaches it. Each {@code iterator()} starts again from this page. A failed fetch
    * throws from {@code hasNext()}.
+   *
+   * @return the jobs of this page and the pages after it, each job once, most recent first
    */
   Iterable<Job> autoPager();
 }

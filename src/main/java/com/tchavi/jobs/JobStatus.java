@@ -23,13 +23,13 @@ public enum JobStatus {
 
   private static final JobStatus[] VALUES = values();
 
-  /** Returns the name sent on the wire, like {@code "completed"}. */
+  /** {@return the name sent on the wire, like {@code "completed"}: the lowercase name} */
   @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Returns true for {@link #COMPLETED} and {@link #FAILED}: the job will not change again. */
+  /** {@return true for {@link #COMPLETED} and {@link #FAILED}: the job will not change again} */
   public boolean isTerminal() {
     return this == COMPLETED || this == FAILED;
   }
@@ -37,6 +37,9 @@ public enum JobStatus {
   /**
    * Returns the status called {@code wireName} (case-insensitive), {@link #UNKNOWN} for other
    * names, null for null or "".
+   *
+   * @param wireName a status as sent on the wire, like {@code "processing"}, or null
+   * @return the status; {@link #UNKNOWN} for a name this SDK does not know, null for null or ""
    */
   @JsonCreator
   public static JobStatus of(String wireName) {

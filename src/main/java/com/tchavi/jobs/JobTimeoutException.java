@@ -16,8 +16,14 @@ public class JobTimeoutException extends JobException {
   private final Duration timeout;
 
   /**
-   * Returns the exception for a wait of {@code timeout} for job {@code jobId}, last seen as
-   * {@code job} (null if never), whose last poll failed with {@code cause} (null if it did not).
+   * Creates the exception for a wait of {@code timeout} for job {@code jobId}. The message names
+   * the job, its last status, the wait's length, how to resume, and the last poll's failure.
+   *
+   * @param jobId the id of the job waited for
+   * @param job the job as last seen, or null if no answer about it had arrived
+   * @param timeout how long the wait lasted
+   * @param cause the failure of the last poll, or null if it did not fail
+   * @throws NullPointerException if {@code jobId} or {@code timeout} is null
    */
   public JobTimeoutException(String jobId, Job job, Duration timeout, Throwable cause) {
     super(message(Objects.requireNonNull(jobId, "jobId == null"), job,
@@ -25,7 +31,7 @@ public class JobTimeoutException extends JobException {
     this.timeout = timeout;
   }
 
-  /** Returns how long the wait lasted. */
+  /** {@return how long the wait lasted: the {@link com.tchavi.PollOptions#timeout()} it had} */
   public Duration timeout() {
     return timeout;
   }

@@ -20,6 +20,9 @@ public interface Jobs {
   /**
    * Returns the job {@code id} as it is now: {@code GET /jobs/{id}}.
    *
+   * @param id the job's id, like {@code job_abc123}
+   * @return the job, with the answer's {@link Job#metadata()}
+   * @throws NullPointerException if {@code id} is null
    * @throws IllegalArgumentException if {@code id} is blank or holds a {@code /}
    * @throws IllegalStateException if the client is closed
    * @throws com.tchavi.errors.NotFoundException if Tchavi knows no such job
@@ -34,6 +37,10 @@ public interface Jobs {
   /**
    * Returns the job {@code id} as it is now, with per-call {@code options}.
    *
+   * @param id the job's id, like {@code job_abc123}
+   * @param options per-call settings; {@link RequestOptions#NONE} for none
+   * @return the job, with the answer's {@link Job#metadata()}
+   * @throws NullPointerException if {@code id} or {@code options} is null
    * @throws IllegalArgumentException if {@code id} is blank or holds a {@code /}
    * @throws IllegalStateException if the client is closed
    * @throws com.tchavi.errors.NotFoundException if Tchavi knows no such job
@@ -46,6 +53,7 @@ public interface Jobs {
   /**
    * Returns the first page of the caller's jobs, most recent first, 20 to a page.
    *
+   * @return the first page; {@link JobPage#autoPager()} walks the pages after it
    * @throws IllegalStateException if the client is closed
    * @throws com.tchavi.errors.TchaviApiException (a subclass of it) for error answers
    * @throws com.tchavi.errors.TchaviConnectionException when Tchavi cannot be reached
@@ -59,6 +67,10 @@ public interface Jobs {
    * status}, {@code limit} and {@code offset}. {@link JobPage#autoPager()} walks the pages after
    * it.
    *
+   * @param request which jobs: a status, the page size and the offset; {@link
+   *     JobListRequest#DEFAULT} for the server's defaults
+   * @return the page, with the answer's {@link JobPage#metadata()}
+   * @throws NullPointerException if {@code request} is null
    * @throws IllegalStateException if the client is closed
    * @throws com.tchavi.errors.TchaviApiException (a subclass of it) for error answers
    * @throws com.tchavi.errors.TchaviConnectionException when Tchavi cannot be reached
@@ -71,6 +83,11 @@ public interface Jobs {
    * Returns the page of jobs that {@code request} asks for, with per-call {@code options}, which
    * the pages after it use too.
    *
+   * @param request which jobs: a status, the page size and the offset; {@link
+   *     JobListRequest#DEFAULT} for the server's defaults
+   * @param options per-call settings; {@link RequestOptions#NONE} for none
+   * @return the page, with the answer's {@link JobPage#metadata()}
+   * @throws NullPointerException if {@code request} or {@code options} is null
    * @throws IllegalStateException if the client is closed
    * @throws com.tchavi.errors.TchaviApiException (a subclass of it) for error answers
    * @throws com.tchavi.errors.TchaviConnectionException when Tchavi cannot be reached
@@ -81,6 +98,9 @@ public interface Jobs {
    * Waits for job {@code id} to end, polling with {@link PollOptions#DEFAULT} (2 s, then every
    * 5 s, for up to 15 minutes), and returns it once {@code completed}.
    *
+   * @param id the job's id, like {@code job_abc123}, such as {@link JobTimeoutException#jobId()}
+   * @return the completed job, as the last poll read it
+   * @throws NullPointerException if {@code id} is null
    * @throws IllegalArgumentException if {@code id} is blank or holds a {@code /}
    * @throws IllegalStateException if the client is closed
    * @throws JobFailedException if the job failed
@@ -97,6 +117,11 @@ public interface Jobs {
    * Waits for job {@code id} to end, polling as {@code options} say, and returns it once {@code
    * completed}. {@code onUpdate} sees the job's first status and each change.
    *
+   * @param id the job's id, like {@code job_abc123}, such as {@link JobTimeoutException#jobId()}
+   * @param options when to poll, for how long, and whom to tell of each status change; {@link
+   *     PollOptions#DEFAULT} for the defaults
+   * @return the completed job, as the last poll read it
+   * @throws NullPointerException if {@code id} or {@code options} is null
    * @throws IllegalArgumentException if {@code id} is blank or holds a {@code /}
    * @throws IllegalStateException if the client is closed
    * @throws JobFailedException if the job failed

@@ -26,6 +26,11 @@ public interface VideoGenerations {
   /**
    * Submits {@code request} and returns the new job at once, usually {@code pending}.
    *
+   * @param request the request; it needs a model and a prompt, and must keep the rules listed on
+   *     {@link VideoRequest}
+   * @return the new job, with the 202 answer's {@link Job#metadata()}; its {@link Job#id()} is
+   *     never null or blank
+   * @throws NullPointerException if {@code request} is null
    * @throws IllegalArgumentException if the request breaks a documented rule
    * @throws IllegalStateException if the client is closed
    * @throws com.tchavi.errors.TchaviApiException (a subclass of it) when Tchavi refuses the
@@ -42,6 +47,13 @@ public interface VideoGenerations {
   /**
    * Submits {@code request} with per-call {@code options} and returns the new job at once.
    *
+   * @param request the request; it needs a model and a prompt, and must keep the rules listed on
+   *     {@link VideoRequest}
+   * @param options per-call settings; {@link RequestOptions#NONE} for none. Their {@code
+   *     maxRetries} still never resends a submission that may have started a job
+   * @return the new job, with the 202 answer's {@link Job#metadata()}; its {@link Job#id()} is
+   *     never null or blank
+   * @throws NullPointerException if {@code request} or {@code options} is null
    * @throws IllegalArgumentException if the request breaks a documented rule
    * @throws IllegalStateException if the client is closed
    * @throws com.tchavi.errors.TchaviApiException (a subclass of it) when Tchavi refuses the
@@ -57,6 +69,10 @@ public interface VideoGenerations {
    * Submits {@code request}, waits for the job with {@link PollOptions#DEFAULT} (2 s, then every
    * 5 s, for up to 15 minutes), and returns it once {@code completed}.
    *
+   * @param request the request; it needs a model and a prompt, and must keep the rules listed on
+   *     {@link VideoRequest}
+   * @return the completed job; {@link Job#videoUrl()} is where to download the video
+   * @throws NullPointerException if {@code request} is null
    * @throws IllegalArgumentException if the request breaks a documented rule
    * @throws IllegalStateException if the client is closed
    * @throws com.tchavi.errors.TchaviException as {@link #create(VideoRequest)} does
@@ -74,6 +90,12 @@ public interface VideoGenerations {
    * Submits {@code request}, waits for the job as {@code options} say, and returns it once
    * {@code completed}. {@code onUpdate} sees the submitted job's status first, then each change.
    *
+   * @param request the request; it needs a model and a prompt, and must keep the rules listed on
+   *     {@link VideoRequest}
+   * @param options when to poll, for how long, and whom to tell of each status change; {@link
+   *     PollOptions#DEFAULT} for the defaults. The submission itself uses no per-call options
+   * @return the completed job; {@link Job#videoUrl()} is where to download the video
+   * @throws NullPointerException if {@code request} or {@code options} is null
    * @throws IllegalArgumentException if the request breaks a documented rule
    * @throws IllegalStateException if the client is closed
    * @throws com.tchavi.errors.TchaviException as {@link #create(VideoRequest)} does

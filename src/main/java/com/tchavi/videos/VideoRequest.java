@@ -63,8 +63,26 @@ public record VideoRequest(
       "reference_images", "reference_videos", "reference_audios");
 
   /**
-   * Copies the lists and {@code extraBody}.
+   * Copies the lists and {@code extraBody}, so the record stays immutable; a null list or map
+   * becomes empty. Tchavi's rules are not checked here: the client checks them before sending.
    *
+   * @param model {@code seedance-2} or {@code kling-v3}; null until set
+   * @param prompt the scene and its motion; null until set. Reference media appear in it as
+   *     {@code [Image1]}, {@code [Video1]}, {@code [Audio1]}, ...
+   * @param duration seconds of video, 1 to 15, or -1 for auto; null for the default of 5
+   * @param resolution {@code "480p"} or {@code "720p"}; null for the default of 480p
+   * @param aspectRatio {@code 16:9}, {@code 9:16}, {@code 1:1}, {@code 4:3}, {@code 3:4} or {@code
+   *     adaptive}; null for the default of 16:9
+   * @param generateAudio whether to add a soundtrack; null for the default, true
+   * @param seed for reproducible results, or null
+   * @param imageUrl the first frame (an HTTP URL), for image-to-video; or null
+   * @param lastFrameImageUrl the last frame to reach; needs {@code imageUrl}; or null
+   * @param referenceImages up to 9 image URLs; null becomes empty
+   * @param referenceVideos up to 3 video URLs, 15 s in all; null becomes empty
+   * @param referenceAudios up to 3 audio URLs; null becomes empty
+   * @param extraBody model-specific fields, sent at the top level of the JSON body; null becomes
+   *     empty
+   * @throws NullPointerException if a list of references holds a null
    * @throws IllegalArgumentException if {@code extraBody} holds the name of a typed field
    */
   public VideoRequest {
@@ -80,12 +98,12 @@ public record VideoRequest(
     }
   }
 
-  /** Returns a new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder that starts from this request's values. */
+  /** {@return a builder that starts from this request's values} */
   public Builder toBuilder() {
     Builder builder = new Builder().model(model).prompt(prompt).resolution(resolution)
         .aspectRatio(aspectRatio).imageUrl(imageUrl).lastFrameImageUrl(lastFrameImageUrl)
@@ -120,91 +138,180 @@ public record VideoRequest(
     private Builder() {
     }
 
-    /** Sets the model: {@code seedance-2} or {@code kling-v3}. Required. */
+    /**
+     * Sets the model: {@code seedance-2} (ByteDance Seedance 2.0) or {@code kling-v3} (Kuaishou
+     * Kling V3). Required to send the request.
+     *
+     * @param model the model id, or null to unset it
+     * @return this builder
+     */
     public Builder model(String model) {
       this.model = model;
       return this;
     }
 
-    /** Sets the description of the scene and its motion. Required. */
+    /**
+     * Sets the description of the scene and its motion. Required to send the request. Reference
+     * media are named in it as {@code [Image1]}, {@code [Video1]}, {@code [Audio1]}, ...
+     *
+     * @param prompt the description, or null to unset it
+     * @return this builder
+     */
     public Builder prompt(String prompt) {
       this.prompt = prompt;
       return this;
     }
 
-    /** Sets the length in seconds, 1 to 15, or -1 to let the model choose (billed as 10 s). */
+    /**
+     * Sets the length in seconds, 1 to 15, or -1 to let the model choose (billed as 10 s); the
+     * default is 5. Videos are billed by the second.
+     *
+     * @param seconds 1 to 15, or -1 for auto; the client rejects other values before sending
+     * @return this builder
+     */
     public Builder duration(int seconds) {
       this.duration = seconds;
       return this;
     }
 
-    /** Sets the resolution, {@code "480p"} or {@code "720p"}. */
+    /**
+     * Sets the resolution, {@code "480p"} or {@code "720p"}; the default is 480p. 720p costs more
+     * credits per second. Not checked by the client, since models differ.
+     *
+     * @param resolution the resolution, or null to unset it
+     * @return this builder
+     */
     public Builder resolution(String resolution) {
       this.resolution = resolution;
       return this;
     }
 
-    /** Sets the aspect ratio, like {@code "16:9"}, {@code "9:16"} or {@code "adaptive"}. */
+    /**
+     * Sets the aspect ratio: {@code "16:9"}, {@code "9:16"}, {@code "1:1"}, {@code "4:3"}, {@code
+     * "3:4"} or {@code "adaptive"}; the default is 16:9. Not checked by the client, since models
+     * differ.
+     *
+     * @param aspectRatio the aspect ratio, or null to unset it
+     * @return this builder
+     */
     public Builder aspectRatio(String aspectRatio) {
       this.aspectRatio = aspectRatio;
       return this;
     }
 
-    /** Sets whether to generate a soundtrack (dialogue, effects, music); the default is true. */
+    /**
+     * Sets whether to generate a soundtrack (dialogue, effects, music); the default is true.
+     *
+     * @param generateAudio true for a soundtrack, false for a silent video
+     * @return this builder
+     */
     public Builder generateAudio(boolean generateAudio) {
       this.generateAudio = generateAudio;
       return this;
     }
 
-    /** Sets a seed, for reproducible results. */
+    /**
+     * Sets a seed, for reproducible results; unset by default.
+     *
+     * @param seed the seed
+     * @return this builder
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** Sets the first frame's image URL: image-to-video. Excludes reference images. */
+    /**
+     * Sets the first frame's image URL, which makes the request image-to-video; unset by default.
+     * Excludes reference images.
+     *
+     * @param imageUrl an HTTP URL of the image, or null to unset it
+     * @return this builder
+     */
     public Builder imageUrl(String imageUrl) {
       this.imageUrl = imageUrl;
       return this;
     }
 
-    /** Sets the last frame's image URL; needs {@link #imageUrl(String)}. */
+    /**
+     * Sets the last frame's image URL, the frame the video ends on; needs {@link
+     * #imageUrl(String)}. Unset by default.
+     *
+     * @param lastFrameImageUrl an HTTP URL of the image, or null to unset it
+     * @return this builder
+     */
     public Builder lastFrameImageUrl(String lastFrameImageUrl) {
       this.lastFrameImageUrl = lastFrameImageUrl;
       return this;
     }
 
-    /** Replaces the reference images (up to 9 URLs, {@code [Image1]}... in the prompt). */
+    /**
+     * Replaces the reference images: up to 9 URLs, named {@code [Image1]}, {@code [Image2]}, ...
+     * in the prompt. Excludes {@link #imageUrl(String)}.
+     *
+     * @param urls the image URLs, in order; null or an empty list removes them all
+     * @return this builder
+     * @throws NullPointerException if {@code urls} holds a null
+     */
     public Builder referenceImages(List<String> urls) {
       return replace(referenceImages, urls);
     }
 
-    /** Adds a reference image, {@code [ImageN]} in the prompt. */
+    /**
+     * Adds a reference image at the end; the Nth one is {@code [ImageN]} in the prompt.
+     *
+     * @param url the image's URL
+     * @return this builder
+     * @throws NullPointerException if {@code url} is null
+     */
     public Builder addReferenceImage(String url) {
       referenceImages.add(Objects.requireNonNull(url, "url == null"));
       return this;
     }
 
-    /** Replaces the reference videos (up to 3 URLs, 15 s in all, {@code [Video1]}...). */
+    /**
+     * Replaces the reference videos: up to 3 URLs, 15 s in all, named {@code [Video1]}, {@code
+     * [Video2]}, ... in the prompt.
+     *
+     * @param urls the video URLs, in order; null or an empty list removes them all
+     * @return this builder
+     * @throws NullPointerException if {@code urls} holds a null
+     */
     public Builder referenceVideos(List<String> urls) {
       return replace(referenceVideos, urls);
     }
 
-    /** Adds a reference video, {@code [VideoN]} in the prompt. */
+    /**
+     * Adds a reference video at the end; the Nth one is {@code [VideoN]} in the prompt.
+     *
+     * @param url the video's URL
+     * @return this builder
+     * @throws NullPointerException if {@code url} is null
+     */
     public Builder addReferenceVideo(String url) {
       referenceVideos.add(Objects.requireNonNull(url, "url == null"));
       return this;
     }
 
     /**
-     * Replaces the reference audios (up to 3 URLs, {@code [Audio1]}...); they need an image URL
-     * or reference images.
+     * Replaces the reference audios: up to 3 URLs, named {@code [Audio1]}, {@code [Audio2]}, ...
+     * in the prompt. They need {@link #imageUrl(String)} or reference images.
+     *
+     * @param urls the audio URLs, in order; null or an empty list removes them all
+     * @return this builder
+     * @throws NullPointerException if {@code urls} holds a null
      */
     public Builder referenceAudios(List<String> urls) {
       return replace(referenceAudios, urls);
     }
 
-    /** Adds a reference audio, {@code [AudioN]} in the prompt. */
+    /**
+     * Adds a reference audio at the end; the Nth one is {@code [AudioN]} in the prompt.
+     *
+     * @param url the audio's URL
+     * @return this builder
+     * @throws NullPointerException if {@code url} is null
+     */
     public Builder addReferenceAudio(String url) {
       referenceAudios.add(Objects.requireNonNull(url, "url == null"));
       return this;
@@ -215,6 +322,11 @@ public record VideoRequest(
      * value (string, number, boolean, list, map) or any object Jackson can write; null removes
      * the key. {@link #build()} rejects the name of a field that has a setter here, set or not,
      * so that no documented rule can be passed by.
+     *
+     * @param key the JSON field's name
+     * @param value the field's value, or null to remove {@code key}
+     * @return this builder
+     * @throws NullPointerException if {@code key} is null
      */
     public Builder putExtraBody(String key, Object value) {
       Objects.requireNonNull(key, "key == null");
@@ -230,6 +342,7 @@ public record VideoRequest(
      * Returns the request. It may break a documented rule; the client checks those before
      * sending.
      *
+     * @return the request, immutable
      * @throws IllegalArgumentException if {@code extraBody} holds the name of a typed field
      */
     public VideoRequest build() {

@@ -5,6 +5,6 @@ package com.tchavi.videos;
  * under test can be handed a fake.
  */
 public interface Videos {
-  /** Returns the video generations endpoint. */
+  /** {@return the video generations endpoint, {@code POST /videos/generations}} */
   VideoGenerations generations();
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tchavi.chat.ChatCompletion;
+import com.tchavi.chat.ChatTool;
+import com.tchavi.chat.ToolRun;
+import com.tchavi.chat.ToolRunException;
+import com.tchavi.chat.ToolRunOptions;
 import com.tchavi.chat.ChatRequest;
 import com.tchavi.errors.AuthenticationException;
 import com.tchavi.errors.RateLimitException;
@@ -199,5 +203,60 @@ class AsyncChatCompletionsTest {
 
     assertThat(answer.get(5, TimeUnit.SECONDS).text()).isEqualTo("Hi!");
     assertThat(ran).hasSize(1);
+  }
+
+  record City(String city) {}
+
+  private static MockResponse toolCall(String city) {
+    return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(
+        "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,"
+        + "\"tool_calls\":[{\"id\":\"c1\",\"type\":\"function\",\"function\":{\"name\":"
+        + "\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"" + city + "\\\"}\"}}]},"
+        + "\"finish_reason\":\"tool_calls\"}]}").build();
+  }
+
+  @Test
+  void runToolsGoesRoundsWithoutBlocking() throws Exception {
+    List<String> asked = new CopyOnWriteArrayList<>();
+    ChatTool<City> weather = ChatTool.of("get_weather", "Current weather", City.class, args -> {
+      asked.add(args.city());
+      return java.util.Map.of("celsius", 31);
+    });
+    test.server.enqueue(toolCall("Dakar"));
+    test.server.enqueue(new MockResponse.Builder().body(OK).build());
+
+    ToolRun run = test.client.async().chat().completions()
+        .runTools(REQUEST, List.of(weather), ToolRunOptions.DEFAULTS).get(5, TimeUnit.SECONDS);
+
+    assertThat(run.completion().text()).isEqualTo("Hi!");
+    assertThat(run.rounds()).isEqualTo(2);
+    assertThat(asked).containsExactly("Dakar");
+    assertThat(TestServer.json(test.takeRequest()).path("messages")).hasSize(1);
+    assertThat(TestServer.json(test.takeRequest()).path("messages")).hasSize(3);
+  }
+
+  @Test
+  void runToolsFailsTheFutureWhenTheRoundsRunOut() {
+    ChatTool<City> weather = ChatTool.of("get_weather", null, City.class, args -> "31");
+    test.server.enqueue(toolCall("Dakar"));
+
+    CompletableFuture<ToolRun> run = test.client.async().chat().completions().runTools(REQUEST,
+        List.of(weather), ToolRunOptions.builder().maxRounds(1).build());
+
+    assertThatThrownBy(() -> run.get(5, TimeUnit.SECONDS)).cause()
+        .isInstanceOf(ToolRunException.class).hasMessageContaining("after 1 rounds");
+  }
+
+  @Test
+  void runToolsStreamingStreamsEveryRound() throws Exception {
+    test.server.enqueue(ChatStreamingTest.sse(ChatStreamingTest.chunk("Hi")
+        + ChatStreamingTest.finish("stop") + "data: [DONE]\n\n"));
+    List<String> texts = new CopyOnWriteArrayList<>();
+
+    ToolRun run = test.client.async().chat().completions().runToolsStreaming(REQUEST, List.of(),
+        ToolRunOptions.DEFAULTS, chunk -> texts.add(chunk.text())).get(5, TimeUnit.SECONDS);
+
+    assertThat(run.completion().text()).isEqualTo("Hi");
+    assertThat(texts).containsExactly("Hi", "");
   }
 }

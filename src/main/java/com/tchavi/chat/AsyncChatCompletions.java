@@ -1,7 +1,10 @@
 package com.tchavi.chat;
 
 import com.tchavi.RequestOptions;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * {@code POST /chat/completions} without blocking: the twin of {@link ChatCompletions}, with the
@@ -71,4 +74,61 @@ public interface AsyncChatCompletions {
    * @throws IllegalStateException if the client is closed
    */
   AsyncChatStream stream(ChatRequest request, RequestOptions options);
+
+  /**
+   * Runs the tool loop without blocking and returns a future of the model's final answer, as
+   * {@link ChatCompletions#runTools(ChatRequest, List)} does. Each round is sent when the previous
+   * answer arrived; the tools run on the callback executor, so a tool should not block for long.
+   *
+   * @param request the conversation so far, and the model's settings
+   * @param tools the tools the model may call
+   * @return the final answer to come; it fails with {@link ToolRunException} if the model still
+   *     calls tools after 10 rounds, or with what {@link #create(ChatRequest)} fails with
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if two tools share a name
+   */
+  default CompletableFuture<ChatCompletion> runTools(ChatRequest request,
+      List<? extends ChatTool<?>> tools) {
+    return runTools(request, tools, ToolRunOptions.DEFAULTS).thenApply(ToolRun::completion);
+  }
+
+  /**
+   * Runs the tool loop with {@code options} without blocking, as {@link
+   * ChatCompletions#runTools(ChatRequest, List, ToolRunOptions)} does, and returns a future of
+   * the final answer with the whole conversation.
+   *
+   * @param request the conversation so far, and the model's settings
+   * @param tools the tools the model may call; their names must differ
+   * @param options the rounds allowed, what a failing tool becomes, the options of each call
+   * @return the final answer and the conversation to come; it fails with {@link
+   *     ToolRunException} if the rounds run out or a tool throws and the options say abort
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if two tools share a name
+   */
+  default CompletableFuture<ToolRun> runTools(ChatRequest request,
+      List<? extends ChatTool<?>> tools, ToolRunOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    return ToolRunner.runAsync(r -> create(r, options.requestOptions()), request, tools, options);
+  }
+
+  /**
+   * Runs the tool loop as {@link #runTools(ChatRequest, List, ToolRunOptions)} does, streaming
+   * each round: {@code onChunk} sees every chunk of every round as it arrives.
+   *
+   * @param request the conversation so far, and the model's settings
+   * @param tools the tools the model may call; their names must differ
+   * @param options the rounds allowed, what a failing tool becomes, the options of each call
+   * @param onChunk called with each chunk, on the callback executor
+   * @return the final answer and the conversation to come
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if two tools share a name
+   */
+  default CompletableFuture<ToolRun> runToolsStreaming(ChatRequest request,
+      List<? extends ChatTool<?>> tools, ToolRunOptions options,
+      Consumer<? super ChatChunk> onChunk) {
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(onChunk, "onChunk == null");
+    return ToolRunner.runAsync(r -> stream(r, options.requestOptions()).subscribe(onChunk),
+        request, tools, options);
+  }
 }

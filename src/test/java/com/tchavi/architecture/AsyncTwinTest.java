@@ -24,8 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 final class AsyncTwinTest {
   /** Sync methods without an async twin yet, by interface: each entry is a debt, not a rule. */
-  private static final Map<Class<?>, Set<String>> NOT_YET = Map.of(
-      ChatCompletions.class, Set.of("runTools", "runToolsStreaming"));
+  private static final Map<Class<?>, Set<String>> NOT_YET = Map.of();
 
   static Stream<Arguments> pairs() {
     return Stream.of(

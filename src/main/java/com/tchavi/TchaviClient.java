@@ -1,6 +1,7 @@
 package com.tchavi;
 
 import com.tchavi.chat.Chat;
+import com.tchavi.internal.chat.RealAsyncChat;
 import com.tchavi.internal.chat.RealChat;
 import com.tchavi.internal.http.ClientConfig;
 import com.tchavi.internal.http.HttpExecutor;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.net.SocketFactory;
@@ -53,6 +55,7 @@ public final class TchaviClient implements AutoCloseable {
   private final Chat chat;
   private final Jobs jobs;
   private final Videos videos;
+  private final TchaviClientAsync async;
   private volatile boolean closed;
 
   private TchaviClient(Builder builder) {
@@ -88,6 +91,8 @@ public final class TchaviClient implements AutoCloseable {
     RealJobs realJobs = new RealJobs(executor);
     this.jobs = realJobs;
     this.videos = new RealVideos(executor, realJobs.poller());
+    this.async = async(builder.callbackExecutor != null ? builder.callbackExecutor
+        : executor.dispatcher());
   }
 
   /** {@return a new builder} Only the API key is required. */
@@ -139,6 +144,32 @@ public final class TchaviClient implements AutoCloseable {
     return jobs;
   }
 
+  /**
+   * Returns the asynchronous view of this client, whose calls return futures and publishers and
+   * never block the calling thread. It shares this client's configuration, connection pool,
+   * OkHttp threads and {@link #close()}. Its callbacks run on the builder's {@link
+   * Builder#callbackExecutor(Executor)}, by default on OkHttp's dispatcher threads.
+   *
+   * @return the one asynchronous view of this client
+   */
+  public TchaviClientAsync async() {
+    return async;
+  }
+
+  /**
+   * Returns an asynchronous view of this client whose futures complete, and whose streams call
+   * their subscribers, on {@code callbacks}; otherwise as {@link #async()}. Reading an answer
+   * off the wire stays on OkHttp's threads whatever the executor.
+   *
+   * @param callbacks where completions and subscriber callbacks run
+   * @return a new asynchronous view sharing this client
+   * @throws NullPointerException if {@code callbacks} is null
+   */
+  public TchaviClientAsync async(Executor callbacks) {
+    Objects.requireNonNull(callbacks, "callbacks == null");
+    return new TchaviClientAsync(new RealAsyncChat(executor, callbacks));
+  }
+
   /** {@return the base URL requests go to} */
   public String baseUrl() {
     return executor.config().baseUrl().toString();
@@ -180,6 +211,7 @@ public final class TchaviClient implements AutoCloseable {
     private long maxResponseSize = 32L << 20;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private OkHttpClient okHttpClient;
+    private Executor callbackExecutor;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Clock clock = Clock.systemUTC();
 
@@ -362,6 +394,19 @@ public final class TchaviClient implements AutoCloseable {
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /**
+     * Sets where the {@link TchaviClient#async()} view completes its futures and calls stream
+     * subscribers; by default OkHttp's dispatcher threads. Never the caller's thread.
+     *
+     * @param executor the executor for async callbacks
+     * @return this builder
+     * @throws NullPointerException if {@code executor} is null
+     */
+    public Builder callbackExecutor(Executor executor) {
+      this.callbackExecutor = Objects.requireNonNull(executor, "executor == null");
       return this;
     }
 

@@ -49,7 +49,7 @@ class StreamLeakTest {
     okHttp.connectionPool().evictAll();
   }
 
-  private static String longStream() {
+  static String longStream() {
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < 200; i++) {
       body.append("data: {\"choices\":[{\"delta\":{\"content\":\"t").append(i)

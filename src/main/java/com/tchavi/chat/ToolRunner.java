@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -18,20 +19,73 @@ final class ToolRunner {
 
   static ToolRun run(Function<ChatRequest, ChatCompletion> model, ChatRequest request,
       List<? extends ChatTool<?>> tools, ToolRunOptions options) {
-    Objects.requireNonNull(request, "request == null");
-    Objects.requireNonNull(tools, "tools == null");
-    Objects.requireNonNull(options, "options == null");
-    Map<String, ChatTool<?>> byName = new LinkedHashMap<>();
-    for (ChatTool<?> tool : tools) {
-      Objects.requireNonNull(tool, "tool == null");
-      if (byName.put(tool.name(), tool) != null) {
-        throw new IllegalArgumentException("Two tools are named " + tool.name());
-      }
+    Loop loop = new Loop(request, tools, options);
+    while (true) {
+      ToolRun run = loop.answered(model.apply(loop.nextRequest()));
+      if (run != null) return run;
     }
-    ChatRequest.Builder next = request.toBuilder().tools(definitions(request, byName));
-    List<ChatMessage> messages = new ArrayList<>(request.messages());
-    for (int round = 1; round <= options.maxRounds(); round++) {
-      ChatCompletion completion = model.apply(next.messages(messages).build());
+  }
+
+  /**
+   * Runs the loop as {@link #run} does with a model that answers with futures: each round starts
+   * when the previous answer arrived, and its tools run on the thread that completed it. Bad
+   * arguments throw at once; everything after fails the returned future.
+   */
+  static CompletableFuture<ToolRun> runAsync(
+      Function<ChatRequest, CompletableFuture<ChatCompletion>> model, ChatRequest request,
+      List<? extends ChatTool<?>> tools, ToolRunOptions options) {
+    Loop loop = new Loop(request, tools, options);
+    return roundAsync(model, loop);
+  }
+
+  private static CompletableFuture<ToolRun> roundAsync(
+      Function<ChatRequest, CompletableFuture<ChatCompletion>> model, Loop loop) {
+    CompletableFuture<ChatCompletion> answer;
+    try {
+      answer = model.apply(loop.nextRequest());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return answer.thenCompose(completion -> {
+      ToolRun run = loop.answered(completion);
+      return run != null ? CompletableFuture.completedFuture(run) : roundAsync(model, loop);
+    });
+  }
+
+  /** One run of the loop: the conversation so far, and the rounds spent. Not thread-safe. */
+  private static final class Loop {
+    private final Map<String, ChatTool<?>> byName = new LinkedHashMap<>();
+    private final ToolRunOptions options;
+    private final ChatRequest.Builder next;
+    private final List<ChatMessage> messages;
+    private int round;
+
+    Loop(ChatRequest request, List<? extends ChatTool<?>> tools, ToolRunOptions options) {
+      Objects.requireNonNull(request, "request == null");
+      Objects.requireNonNull(tools, "tools == null");
+      this.options = Objects.requireNonNull(options, "options == null");
+      for (ChatTool<?> tool : tools) {
+        Objects.requireNonNull(tool, "tool == null");
+        if (byName.put(tool.name(), tool) != null) {
+          throw new IllegalArgumentException("Two tools are named " + tool.name());
+        }
+      }
+      this.next = request.toBuilder().tools(definitions(request, byName));
+      this.messages = new ArrayList<>(request.messages());
+    }
+
+    /** Returns the request of the next round; throws once the rounds are spent. */
+    ChatRequest nextRequest() {
+      if (++round > options.maxRounds()) {
+        throw new ToolRunException("The model still called tools after " + options.maxRounds()
+            + " rounds; raise ToolRunOptions.maxRounds or look at messages()", messages, null,
+            null);
+      }
+      return next.messages(messages).build();
+    }
+
+    /** Returns the finished run if {@code completion} calls no tool; else runs the tools. */
+    ToolRun answered(ChatCompletion completion) {
       ChatMessage answer = completion.choices().isEmpty() ? null
           : completion.choices().get(0).message();
       if (answer != null) messages.add(answer);
@@ -40,9 +94,8 @@ final class ToolRunner {
       for (ToolCall call : calls) { // In the order the model gave them.
         messages.add(ChatMessage.toolResult(call.id(), result(call, byName, options, messages)));
       }
+      return null;
     }
-    throw new ToolRunException("The model still called tools after " + options.maxRounds()
-        + " rounds; raise ToolRunOptions.maxRounds or look at messages()", messages, null, null);
   }
 
   /** Returns the request's own tools, then those of {@code tools} that it does not offer yet. */

@@ -15,8 +15,8 @@ import java.util.Objects;
 
 /** The chat endpoints on the executor: {@code POST /chat/completions}, full or streamed. */
 public final class RealChat implements Chat, ChatCompletions {
-  private static final String PATH = "chat/completions";
-  private static final ResponseHandler<ChatCompletion> COMPLETION =
+  static final String PATH = "chat/completions";
+  static final ResponseHandler<ChatCompletion> COMPLETION =
       JsonBodies.of(ChatCompletion.class, "a chat completion");
 
   private final HttpExecutor executor;
@@ -43,7 +43,7 @@ public final class RealChat implements Chat, ChatCompletions {
     return RealChatStream.open(executor.exchange(post));
   }
 
-  private static byte[] body(ChatRequest request, RequestOptions options, boolean stream) {
+  static byte[] body(ChatRequest request, RequestOptions options, boolean stream) {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(options, "options == null");
     if (request.model() == null || request.model().isBlank()) {

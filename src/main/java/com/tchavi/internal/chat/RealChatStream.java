@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -67,6 +69,26 @@ public final class RealChatStream implements ChatStream {
     return stream;
   }
 
+  /**
+   * Returns the stream over events opened asynchronously, once a 2xx answer has begun; a whole
+   * (non-event-stream) body is read here, as {@link #open} does.
+   */
+  static RealChatStream of(EventStream events) {
+    RealChatStream stream = new RealChatStream(events);
+    if (stream.events.hasWholeBody()) stream.hasNext();
+    return stream;
+  }
+
+  /** Returns true when hasNext() said false only because an async retry must come first. */
+  boolean retryPending() {
+    return state == State.OPEN && next == null && events.retryPending();
+  }
+
+  /** Returns a future of the new attempt after {@link #retryPending()}. */
+  CompletableFuture<Void> retryAsync(Executor executor) {
+    return events.retryAsync(executor);
+  }
+
   @Override
   public boolean hasNext() {
     if (next != null) return true;
@@ -98,6 +120,7 @@ public final class RealChatStream implements ChatStream {
       SseEvent event = events.next();
       if (state != State.OPEN) return null; // Closed by the caller while reading.
       if (event == null) {
+        if (events.retryPending()) return null; // Still open: the async reader retries.
         if (!wholeBody) return end();
         state = State.FINISHED;
         return null;

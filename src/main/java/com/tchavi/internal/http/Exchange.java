@@ -9,9 +9,12 @@ import java.lang.System.Logger.Level;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -62,35 +65,148 @@ public final class Exchange {
   /** Returns the first successful (2xx) response; throws the mapped error otherwise. */
   public Response execute() {
     while (true) {
-      Call attempt = client.newCall(request);
-      if (deadline != 0) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) throw connectionError(new InterruptedIOException("timeout"));
-        attempt.timeout().timeout(left, TimeUnit.NANOSECONDS);
-      }
-      call = attempt;
-      if (canceled) attempt.cancel();
-      Response response;
+      Call attempt = newAttempt();
+      Duration delay;
       try {
-        response = attempt.execute();
+        Response response = attempt.execute();
+        delay = retryDelay(response);
+        if (delay == null) return response;
       } catch (IOException e) {
-        retryOrThrow(e);
-        continue;
+        delay = retryDelay(e);
       }
-      if (response.isSuccessful()) return response;
-      ResponseMetadata metadata = ResponseMetadata.of(response.code(), response.headers());
-      if (response.isRedirect() || (response.code() >= 300 && response.code() < 400)) {
-        response.close();
-        throw ErrorMapper.fromRedirect(metadata);
-      }
-      Duration retryAfter = RetryPolicy.retryAfter(response.headers(), config.clock());
-      TchaviException error = errorOf(response, metadata, retryAfter);
-      boolean tooLong = retryAfter != null && retryAfter.compareTo(config.maxRetryAfter()) > 0;
-      if (!RetryPolicy.isRetryable(response.code()) || tooLong || !canRetry()) throw error;
-      retries++;
-      sleep(retryAfter != null ? retryAfter : RetryPolicy.backoff(retries),
-          "HTTP " + response.code(), error);
+      sleep(delay);
     }
+  }
+
+  /**
+   * Sends the request with OkHttp's asynchronous calls and returns the first successful (2xx)
+   * response as a future, which fails with the mapped error otherwise. The retry decisions are
+   * those of {@link #execute()}; a wait between attempts is scheduled on {@code executor} by the
+   * client's sleeper, never slept on a thread. Canceling the future cancels the call in flight
+   * and any retry. An error body is read (bounded) on OkHttp's callback thread.
+   */
+  public CompletableFuture<Response> executeAsync(Executor executor) {
+    CompletableFuture<Response> result = new CompletableFuture<>();
+    result.whenComplete((response, error) -> {
+      if (result.isCancelled()) cancel();
+    });
+    attemptAsync(result, executor);
+    return result;
+  }
+
+  /**
+   * Returns the answer to a new attempt after {@code e} broke a long-lived answer before any of
+   * it reached the caller, as {@link #retryAfterFailure} does, waiting on {@code executor}'s
+   * schedule instead of a sleeping thread.
+   */
+  public CompletableFuture<Response> retryAfterFailureAsync(IOException e, Executor executor) {
+    CompletableFuture<Response> result = new CompletableFuture<>();
+    result.whenComplete((response, error) -> {
+      if (result.isCancelled()) cancel();
+    });
+    try {
+      scheduleAttempt(retryDelay(e), result, executor);
+    } catch (RuntimeException failure) {
+      result.completeExceptionally(failure);
+    }
+    return result;
+  }
+
+  private void attemptAsync(CompletableFuture<Response> result, Executor executor) {
+    Call attempt;
+    try {
+      attempt = newAttempt();
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    attempt.enqueue(new Callback() {
+      @Override
+      public void onFailure(Call call, IOException e) {
+        try {
+          scheduleAttempt(retryDelay(e), result, executor);
+        } catch (RuntimeException failure) {
+          result.completeExceptionally(failure);
+        }
+      }
+
+      @Override
+      public void onResponse(Call call, Response response) {
+        try {
+          Duration delay = retryDelay(response);
+          if (delay == null) {
+            if (!result.complete(response)) response.close(); // Canceled meanwhile.
+          } else {
+            scheduleAttempt(delay, result, executor);
+          }
+        } catch (RuntimeException failure) {
+          result.completeExceptionally(failure);
+        }
+      }
+    });
+  }
+
+  private void scheduleAttempt(Duration delay, CompletableFuture<Response> result,
+      Executor executor) {
+    config.sleeper().after(delay, executor).execute(() -> {
+      if (result.isDone()) return;
+      if (canceled) {
+        result.completeExceptionally(connectionError(new IOException("Canceled")));
+      } else {
+        attemptAsync(result, executor);
+      }
+    });
+  }
+
+  /** Returns a new attempt, timed to what is left of the deadline; throws if nothing is left. */
+  private Call newAttempt() {
+    Call attempt = client.newCall(request);
+    if (deadline != 0) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) throw connectionError(new InterruptedIOException("timeout"));
+      attempt.timeout().timeout(left, TimeUnit.NANOSECONDS);
+    }
+    call = attempt;
+    if (canceled) attempt.cancel();
+    return attempt;
+  }
+
+  /**
+   * The rule for an answer, shared by sync and async calls: returns null for a 2xx answer (the
+   * caller keeps it), or the wait before the next attempt (the answer is closed), or throws the
+   * mapped error when the status is not retryable, a redirect, asks for too long a wait, or the
+   * retries or the deadline are spent.
+   */
+  private Duration retryDelay(Response response) {
+    if (response.isSuccessful()) return null;
+    ResponseMetadata metadata = ResponseMetadata.of(response.code(), response.headers());
+    if (response.isRedirect() || (response.code() >= 300 && response.code() < 400)) {
+      response.close();
+      throw ErrorMapper.fromRedirect(metadata);
+    }
+    Duration retryAfter = RetryPolicy.retryAfter(response.headers(), config.clock());
+    TchaviException error = errorOf(response, metadata, retryAfter);
+    boolean tooLong = retryAfter != null && retryAfter.compareTo(config.maxRetryAfter()) > 0;
+    if (!RetryPolicy.isRetryable(response.code()) || tooLong || !canRetry()) throw error;
+    retries++;
+    return beforeRetry(retryAfter != null ? retryAfter : RetryPolicy.backoff(retries),
+        "HTTP " + response.code(), error);
+  }
+
+  /**
+   * The rule for a failure, shared by sync and async calls: returns the wait before the next
+   * attempt, or throws the connection error when the call was canceled or interrupted, the
+   * retries are spent, the body cannot be sent twice, the request may have reached a server
+   * that must not get it twice, or the deadline forbids the wait.
+   */
+  private Duration retryDelay(IOException e) {
+    if (canceled || isInterrupt(e) || !canRetry()) throw connectionError(e);
+    if (!retryAfterAmbiguousFailure && !RetryPolicy.failedBeforeSending(e)) {
+      throw new TchaviConnectionException(connectionError(e).getMessage()
+          + "; not sent again, since the server may have received it", e);
+    }
+    retries++;
+    return beforeRetry(RetryPolicy.backoff(retries), e.toString(), null);
   }
 
   /**
@@ -100,7 +216,7 @@ public final class Exchange {
    * this; once a byte reached the caller, they throw {@link #connectionError} instead.
    */
   public Response retryAfterFailure(IOException e) {
-    retryOrThrow(e);
+    sleep(retryDelay(e));
     return execute();
   }
 
@@ -141,18 +257,11 @@ public final class Exchange {
     return replayable && retries < maxRetries;
   }
 
-  private void retryOrThrow(IOException e) {
-    if (canceled || isInterrupt(e) || !canRetry()) throw connectionError(e);
-    if (!retryAfterAmbiguousFailure && !RetryPolicy.failedBeforeSending(e)) {
-      throw new TchaviConnectionException(connectionError(e).getMessage()
-          + "; not sent again, since the server may have received it", e);
-    }
-    retries++;
-    sleep(RetryPolicy.backoff(retries), e.toString(), null);
-  }
-
-  /** Waits before the next attempt; {@code error} is what to throw if the deadline forbids it. */
-  private void sleep(Duration delay, String reason, TchaviException error) {
+  /**
+   * Returns {@code delay} once it is known to fit the deadline, logging the retry; {@code error}
+   * is what to throw if the deadline forbids it.
+   */
+  private Duration beforeRetry(Duration delay, String reason, TchaviException error) {
     if (deadline != 0 && System.nanoTime() + delay.toNanos() >= deadline) {
       // Waiting would outlast the deadline: fail now rather than after a pointless wait.
       if (error != null) throw error;
@@ -161,6 +270,11 @@ public final class Exchange {
     LOG.log(Level.DEBUG, () -> String.format("Retrying %s %s in %d ms (retry %d of %d) after %s",
         request.method(), request.url().encodedPath(), delay.toMillis(), retries, maxRetries,
         reason));
+    return delay;
+  }
+
+  /** Waits {@code delay} on this thread before the next attempt; a cancel ends the wait. */
+  private void sleep(Duration delay) {
     try {
       config.sleeper().sleep(delay, canceledLatch);
     } catch (InterruptedException e) {

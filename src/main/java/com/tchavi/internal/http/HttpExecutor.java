@@ -4,6 +4,10 @@ import com.tchavi.ResponseMetadata;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -53,6 +57,55 @@ public final class HttpExecutor {
       return handler.handle(response,
           ResponseMetadata.of(response.code(), response.headers()), exchange);
     }
+  }
+
+  /**
+   * Sends {@code request} with OkHttp's asynchronous calls and returns a future of what {@code
+   * handler} makes of the first 2xx answer, under the same rules as {@link #execute}. The handler
+   * reads the body on OkHttp's callback thread; the future completes on {@code callbacks}, and
+   * fails with the exception {@link #execute} would throw. Canceling it cancels the call.
+   *
+   * @throws IllegalStateException if the client is closed
+   */
+  public <T> CompletableFuture<T> executeAsync(ApiRequest request, ResponseHandler<T> handler,
+      Executor callbacks) {
+    Exchange exchange = exchange(request);
+    CompletableFuture<Response> http = exchange.executeAsync(dispatcher());
+    CompletableFuture<T> result = new CompletableFuture<>();
+    result.whenComplete((value, error) -> {
+      if (result.isCancelled()) http.cancel(true);
+    });
+    http.whenComplete((response, error) -> {
+      if (error != null) {
+        Throwable cause = unwrap(error);
+        callbacks.execute(() -> result.completeExceptionally(cause));
+        return;
+      }
+      T value;
+      try (Response answer = response) {
+        value = handler.handle(answer, ResponseMetadata.of(answer.code(), answer.headers()),
+            exchange);
+      } catch (RuntimeException e) {
+        callbacks.execute(() -> result.completeExceptionally(e));
+        return;
+      }
+      callbacks.execute(() -> result.complete(value));
+    });
+    return result;
+  }
+
+  /** Returns the executor of OkHttp's dispatcher: async retries and stream reads run there. */
+  public Executor dispatcher() {
+    return client.dispatcher().executorService();
+  }
+
+  /** Returns the cause a future's stage wrapped {@code error} around, or {@code error}. */
+  public static Throwable unwrap(Throwable error) {
+    while ((error instanceof CompletionException || error instanceof ExecutionException)
+        && error.getCause() != null) {
+      error = error.getCause();
+    }
+    return error;
   }
 
   /**

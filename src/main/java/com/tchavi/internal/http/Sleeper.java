@@ -1,7 +1,9 @@
 package com.tchavi.internal.http;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /** Waits between retries. Tests inject one that records the waits instead of sleeping. */
@@ -18,6 +20,12 @@ public interface Sleeper {
     public void sleep(Duration duration, CountDownLatch wake) throws InterruptedException {
       wake.await(duration.toNanos(), TimeUnit.NANOSECONDS);
     }
+
+    @Override
+    public Executor after(Duration duration, Executor executor) {
+      // The JDK's one delay-scheduler thread times it; the task runs on executor.
+      return CompletableFuture.delayedExecutor(duration.toNanos(), TimeUnit.NANOSECONDS, executor);
+    }
   };
 
   /** Waits for {@code duration}. */
@@ -26,5 +34,21 @@ public interface Sleeper {
   /** Waits for {@code duration}, or less once {@code wake} reaches zero. */
   default void sleep(Duration duration, CountDownLatch wake) throws InterruptedException {
     sleep(duration);
+  }
+
+  /**
+   * Returns an executor that runs a task on {@code executor} once {@code duration} has passed,
+   * for async retries: no thread waits. This default, for test sleepers that only record, records
+   * the wait through {@link #sleep(Duration)} on {@code executor} and then runs the task.
+   */
+  default Executor after(Duration duration, Executor executor) {
+    return task -> executor.execute(() -> {
+      try {
+        sleep(duration);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      task.run();
+    });
   }
 }

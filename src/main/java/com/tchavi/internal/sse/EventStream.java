@@ -6,6 +6,8 @@ import com.tchavi.internal.http.ErrorMapper;
 import com.tchavi.internal.http.Exchange;
 import com.tchavi.internal.json.Json;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -32,19 +34,53 @@ public final class EventStream {
   private volatile Response response;
   private volatile ResponseMetadata metadata;
   private volatile boolean canceled;
+  /** True for a stream read by tasks: a retry is scheduled by the reader, never slept here. */
+  private final boolean async;
   private SseReader reader;
+  private IOException pendingFailure;
   private SseEvent whole;
   private boolean delivered;
 
-  private EventStream(Exchange exchange) {
+  private EventStream(Exchange exchange, boolean async) {
     this.exchange = exchange;
+    this.async = async;
   }
 
   /** Sends the request and returns the events once a 2xx answer has begun. */
   public static EventStream open(Exchange exchange) {
-    EventStream events = new EventStream(exchange);
+    EventStream events = new EventStream(exchange, false);
     events.begin(exchange.execute());
     return events;
+  }
+
+  /**
+   * Sends the request with OkHttp's asynchronous calls and returns a future of the events once a
+   * 2xx answer has begun; retries before it are scheduled on {@code executor}. A break before the
+   * first delivered event makes {@link #next()} return null with {@link #retryPending()} true;
+   * the reader then calls {@link #retryAsync(Executor)} instead of reading on.
+   */
+  public static CompletableFuture<EventStream> openAsync(Exchange exchange, Executor executor) {
+    return exchange.executeAsync(executor).thenApply(response -> {
+      EventStream events = new EventStream(exchange, true);
+      events.begin(response);
+      return events;
+    });
+  }
+
+  /** Returns true when an async stream broke before any event was delivered and may retry. */
+  public boolean retryPending() {
+    return pendingFailure != null;
+  }
+
+  /**
+   * Returns a future that completes once the request was sent again, after the break that
+   * {@link #retryPending()} reported, with the wait scheduled on {@code executor}; it fails with
+   * the connection error when the exchange allows no retry.
+   */
+  public CompletableFuture<Void> retryAsync(Executor executor) {
+    IOException failure = pendingFailure;
+    pendingFailure = null;
+    return exchange.retryAfterFailureAsync(failure, executor).thenAccept(this::begin);
   }
 
   private void begin(Response response) {
@@ -100,6 +136,10 @@ public final class EventStream {
         if (delivered) throw exchange.connectionError(e);
         // Nothing reached the caller yet, so a new attempt cannot repeat an event.
         response.close();
+        if (async) {
+          pendingFailure = e; // The reader schedules the retry: no thread sleeps here.
+          return null;
+        }
         begin(exchange.retryAfterFailure(e));
       } catch (RuntimeException e) {
         if (canceledByCaller()) return null; // Whatever a read broken by a cancel threw.

@@ -1,0 +1,51 @@
+package com.tchavi.internal.chat;
+
+import com.tchavi.RequestOptions;
+import com.tchavi.chat.AsyncChat;
+import com.tchavi.chat.AsyncChatCompletions;
+import com.tchavi.chat.AsyncChatStream;
+import com.tchavi.chat.ChatCompletion;
+import com.tchavi.chat.ChatRequest;
+import com.tchavi.internal.http.ApiRequest;
+import com.tchavi.internal.http.HttpExecutor;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The async twin of {@link RealChat}: the same body, validation, handler and executor, sent with
+ * OkHttp's asynchronous calls; results complete on {@code callbacks}.
+ */
+public final class RealAsyncChat implements AsyncChat, AsyncChatCompletions {
+  private final HttpExecutor executor;
+  private final Executor callbacks;
+
+  public RealAsyncChat(HttpExecutor executor, Executor callbacks) {
+    this.executor = executor;
+    this.callbacks = callbacks;
+  }
+
+  @Override
+  public AsyncChatCompletions completions() {
+    return this;
+  }
+
+  @Override
+  public CompletableFuture<ChatCompletion> create(ChatRequest request, RequestOptions options) {
+    byte[] body = RealChat.body(request, options, false);
+    return executor.executeAsync(ApiRequest.postJson(RealChat.PATH, body, options),
+        RealChat.COMPLETION, callbacks);
+  }
+
+  @Override
+  public AsyncChatStream stream(ChatRequest request, RequestOptions options) {
+    byte[] body = RealChat.body(request, options, true);
+    ApiRequest post = ApiRequest.postJson(RealChat.PATH, body, options)
+        .longLived("text/event-stream");
+    return RealAsyncChatStream.open(executor.exchange(post), executor.dispatcher(), callbacks);
+  }
+
+  @Override
+  public String toString() {
+    return "AsyncChatCompletions";
+  }
+}

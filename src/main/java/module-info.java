@@ -11,7 +11,9 @@ module com.tchavi {
   exports com.tchavi;
   exports com.tchavi.chat;
   exports com.tchavi.errors;
+  exports com.tchavi.images;
 
   opens com.tchavi to com.fasterxml.jackson.databind;
   opens com.tchavi.chat to com.fasterxml.jackson.databind;
+  opens com.tchavi.images to com.fasterxml.jackson.databind;
 }

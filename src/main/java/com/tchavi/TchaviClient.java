@@ -1,10 +1,12 @@
 package com.tchavi;
 
 import com.tchavi.chat.Chat;
+import com.tchavi.images.Images;
 import com.tchavi.internal.chat.RealChat;
 import com.tchavi.internal.http.ClientConfig;
 import com.tchavi.internal.http.HttpExecutor;
 import com.tchavi.internal.http.Sleeper;
+import com.tchavi.internal.images.RealImages;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -45,6 +47,7 @@ public final class TchaviClient implements AutoCloseable {
   private final boolean ownsOkHttpClient;
   private final HttpExecutor executor;
   private final Chat chat;
+  private final Images images;
   private volatile boolean closed;
 
   private TchaviClient(Builder builder) {
@@ -68,6 +71,7 @@ public final class TchaviClient implements AutoCloseable {
         builder.sleeper,
         builder.clock));
     this.chat = new RealChat(executor);
+    this.images = new RealImages(executor);
   }
 
   /** Returns a builder; only the API key is required. */
@@ -94,6 +98,11 @@ public final class TchaviClient implements AutoCloseable {
   /** Returns the chat API: {@code client.chat().completions().create(request)}. */
   public Chat chat() {
     return chat;
+  }
+
+  /** Returns the images API: {@code client.images().generations().create(request)}. */
+  public Images images() {
+    return images;
   }
 
   /** Returns the base URL requests go to. */

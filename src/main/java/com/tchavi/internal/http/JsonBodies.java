@@ -2,6 +2,7 @@ package com.tchavi.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.InjectableValues;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.tchavi.ResponseMetadata;
 import com.tchavi.errors.TchaviException;
 import com.tchavi.internal.json.Json;
@@ -22,6 +23,35 @@ public final class JsonBodies {
   public static <T> ResponseHandler<T> of(Class<T> type, String what) {
     return (response, metadata, exchange) ->
         parse(readString(exchange, response), type, what, metadata);
+  }
+
+  /**
+   * Returns a handler like {@link #of}'s that first raises a JSON {@code {"error": ...}} body as
+   * the typed exception an error status would have been.
+   */
+  public static <T> ResponseHandler<T> checked(Class<T> type, String what) {
+    return (response, metadata, exchange) -> {
+      String json = readString(exchange, response);
+      rejectError(json, metadata);
+      return parse(json, type, what, metadata);
+    };
+  }
+
+  /**
+   * Throws the typed exception of {@code body} if it is a JSON object whose {@code error} is not
+   * null: an error sent with a 2xx status. Any other body returns quietly.
+   */
+  public static void rejectError(String body, ResponseMetadata metadata) {
+    if (!body.contains("\"error\"") || !body.stripLeading().startsWith("{")) return;
+    JsonNode json;
+    try {
+      json = Json.MAPPER.readTree(body);
+    } catch (IOException e) {
+      return; // Not JSON after all: the caller says what it expected.
+    }
+    if (json != null && json.hasNonNull("error")) {
+      throw ErrorMapper.fromStreamError(body, metadata);
+    }
   }
 
   /** Returns the whole body of {@code response} as a string. */

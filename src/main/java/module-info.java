@@ -12,8 +12,10 @@ module com.tchavi {
   exports com.tchavi.chat;
   exports com.tchavi.errors;
   exports com.tchavi.images;
+  exports com.tchavi.audio;
 
   opens com.tchavi to com.fasterxml.jackson.databind;
   opens com.tchavi.chat to com.fasterxml.jackson.databind;
   opens com.tchavi.images to com.fasterxml.jackson.databind;
+  opens com.tchavi.audio to com.fasterxml.jackson.databind;
 }

@@ -1,7 +1,9 @@
 package com.tchavi;
 
+import com.tchavi.audio.Audio;
 import com.tchavi.chat.Chat;
 import com.tchavi.images.Images;
+import com.tchavi.internal.audio.RealAudio;
 import com.tchavi.internal.chat.RealChat;
 import com.tchavi.internal.http.ClientConfig;
 import com.tchavi.internal.http.HttpExecutor;
@@ -48,6 +50,7 @@ public final class TchaviClient implements AutoCloseable {
   private final HttpExecutor executor;
   private final Chat chat;
   private final Images images;
+  private final Audio audio;
   private volatile boolean closed;
 
   private TchaviClient(Builder builder) {
@@ -72,6 +75,7 @@ public final class TchaviClient implements AutoCloseable {
         builder.clock));
     this.chat = new RealChat(executor);
     this.images = new RealImages(executor);
+    this.audio = new RealAudio(executor);
   }
 
   /** Returns a builder; only the API key is required. */
@@ -103,6 +107,14 @@ public final class TchaviClient implements AutoCloseable {
   /** Returns the images API: {@code client.images().generations().create(request)}. */
   public Images images() {
     return images;
+  }
+
+  /**
+   * Returns the audio API: {@code client.audio().speech().create(request)} and {@code
+   * client.audio().transcriptions().create(request)}.
+   */
+  public Audio audio() {
+    return audio;
   }
 
   /** Returns the base URL requests go to. */

@@ -108,7 +108,7 @@ public final class FileUpload {
     return new FileUpload(null, null, stream, new AtomicBoolean(), name(fileName), length, null);
   }
 
-  /** Returns a copy of this upload whose part carries {@code contentType}, like {@code audio/ogg}. */
+  /** Returns a copy of this upload whose part carries {@code contentType}, like audio/ogg. */
   public FileUpload withContentType(String contentType) {
     Objects.requireNonNull(contentType, "contentType == null");
     if (okhttp3.MediaType.parse(contentType) == null) {

@@ -45,7 +45,8 @@ class ImagesTest {
   }
 
   private ImagesEndpoint endpoint(String which) {
-    return which.equals("edits") ? test.client.images().edits() : test.client.images().generations();
+    return which.equals("edits")
+        ? test.client.images().edits() : test.client.images().generations();
   }
 
   @Test

@@ -102,7 +102,8 @@ class TranscriptionsTest {
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/audio/transcriptions");
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TestServer.API_KEY);
-    assertThat(request.getHeaders().get("Content-Type")).startsWith("multipart/form-data; boundary=");
+    assertThat(request.getHeaders().get("Content-Type"))
+        .startsWith("multipart/form-data; boundary=");
     assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
     assertThat(request.getHeaders().get("Content-Length")).isEqualTo(
         String.valueOf(request.getBodySize()));

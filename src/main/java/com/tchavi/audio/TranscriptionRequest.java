@@ -118,7 +118,7 @@ public record TranscriptionRequest(
       return file(FileUpload.of(path));
     }
 
-    /** Sets the audio to {@code bytes}, sent as a file named {@code fileName}, like {@code a.mp3}. */
+    /** Sets the audio to {@code bytes}, sent as a file named {@code fileName}, like a.mp3. */
     public Builder file(byte[] bytes, String fileName) {
       return file(FileUpload.of(bytes, fileName));
     }

@@ -13,7 +13,7 @@ import com.tchavi.internal.http.ResponseHandler;
 import com.tchavi.internal.json.Json;
 import java.util.Objects;
 
-/** The images endpoints on the executor: {@code POST images/generations} and {@code images/edits}. */
+/** The images endpoints on the executor: {@code POST images/generations} and {@code edits}. */
 public final class RealImages implements Images {
   private static final ResponseHandler<ImageResponse> RESPONSE =
       JsonBodies.checked(ImageResponse.class, "an image response");

@@ -14,7 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.MediaType;
 import okhttp3.Response;
 import okio.Buffer;
+import okio.BufferedSink;
 import okio.BufferedSource;
+import okio.Okio;
 
 /**
  * A {@link BinaryResponse} on an {@link Exchange}: the body is read a segment at a time, and a
@@ -145,9 +147,7 @@ public final class RealBinaryResponse implements BinaryResponse {
     Objects.requireNonNull(out, "out == null");
     claim();
     try {
-      long total = copy(out);
-      out.flush();
-      return total;
+      return copy(out);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the body: " + e.getMessage(), e);
     } finally {
@@ -155,14 +155,18 @@ public final class RealBinaryResponse implements BinaryResponse {
     }
   }
 
-  /** Copies the body to {@code out}; read failures are unchecked, write failures are not. */
+  /**
+   * Copies the body to {@code out} in whole segments, as Okio's {@code writeAll} does, and flushes
+   * it; read failures are unchecked, write failures are not. {@code out} is left open.
+   */
   private long copy(OutputStream out) throws IOException {
-    Buffer buffer = new Buffer();
+    BufferedSink sink = Okio.buffer(Okio.sink(out));
     long total = 0;
-    for (long n; (n = readOrThrow(buffer, SEGMENT)) >= 0; ) {
+    for (long n; (n = readOrThrow(sink.getBuffer(), SEGMENT)) >= 0; ) {
       total += n;
-      buffer.writeTo(out);
+      sink.emitCompleteSegments();
     }
+    sink.flush();
     return total;
   }
 

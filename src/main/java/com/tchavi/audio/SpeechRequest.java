@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.tchavi.internal.json.Extras;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One request to {@code audio/speech}: text to read aloud. Create with {@link #builder()}; fields
@@ -47,20 +46,14 @@ public record SpeechRequest(
   }
 
   private SpeechRequest checkExtraBody() {
-    for (String key : extraBody.keySet()) {
-      Object typed = switch (key) {
-        case "model" -> model;
-        case "input" -> input;
-        case "voice" -> voice;
-        case "response_format" -> responseFormat;
-        case "speed" -> speed;
-        default -> null;
-      };
-      if (typed != null) {
-        throw new IllegalArgumentException(
-            "extraBody holds \"" + key + "\", which this request already sets; set it once");
-      }
-    }
+    Extras.rejectTyped(extraBody, "extraBody", key -> switch (key) {
+      case "model" -> model;
+      case "input" -> input;
+      case "voice" -> voice;
+      case "response_format" -> responseFormat;
+      case "speed" -> speed;
+      default -> null;
+    });
     return this;
   }
 
@@ -124,12 +117,7 @@ public record SpeechRequest(
      * that is also set through its own setter.
      */
     public Builder putExtraBody(String key, Object value) {
-      Objects.requireNonNull(key, "key == null");
-      if (value == null) {
-        extraBody.remove(key);
-      } else {
-        extraBody.put(key, value);
-      }
+      Extras.putOrRemove(extraBody, key, value);
       return this;
     }
 

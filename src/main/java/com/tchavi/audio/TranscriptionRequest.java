@@ -1,6 +1,7 @@
 package com.tchavi.audio;
 
 import com.tchavi.FileUpload;
+import com.tchavi.internal.json.Extras;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -54,21 +55,15 @@ public record TranscriptionRequest(
   }
 
   private TranscriptionRequest checkExtraFields() {
-    for (String key : extraFields.keySet()) {
-      Object typed = switch (key) {
-        case "model" -> model;
-        case "file" -> file;
-        case "language" -> language;
-        case "prompt" -> prompt;
-        case "response_format" -> responseFormat;
-        case "temperature" -> temperature;
-        default -> null;
-      };
-      if (typed != null) {
-        throw new IllegalArgumentException(
-            "extraFields holds \"" + key + "\", which this request already sets; set it once");
-      }
-    }
+    Extras.rejectTyped(extraFields, "extraFields", key -> switch (key) {
+      case "model" -> model;
+      case "file" -> file;
+      case "language" -> language;
+      case "prompt" -> prompt;
+      case "response_format" -> responseFormat;
+      case "temperature" -> temperature;
+      default -> null;
+    });
     return this;
   }
 
@@ -174,12 +169,7 @@ public record TranscriptionRequest(
      * timestamp_granularities[]} with {@code word} and {@code segment}. A null list removes it.
      */
     public Builder putExtraField(String name, List<String> values) {
-      Objects.requireNonNull(name, "name == null");
-      if (values == null) {
-        extraFields.remove(name);
-      } else {
-        extraFields.put(name, List.copyOf(values));
-      }
+      Extras.putOrRemove(extraFields, name, values == null ? null : List.copyOf(values));
       return this;
     }
 

@@ -74,12 +74,7 @@ public record ImageRequest(
 
   /** Throws if {@code extraBody} would send a field that a typed field already sends. */
   private ImageRequest checkExtraBody() {
-    for (String key : extraBody.keySet()) {
-      if (typedField(key) != null) {
-        throw new IllegalArgumentException(
-            "extraBody holds \"" + key + "\", which this request already sets; set it once");
-      }
-    }
+    Extras.rejectTyped(extraBody, "extraBody", this::typedField);
     return this;
   }
 
@@ -261,12 +256,7 @@ public record ImageRequest(
      * own setter.
      */
     public Builder putExtraBody(String key, Object value) {
-      Objects.requireNonNull(key, "key == null");
-      if (value == null) {
-        extraBody.remove(key);
-      } else {
-        extraBody.put(key, value);
-      }
+      Extras.putOrRemove(extraBody, key, value);
       return this;
     }
 

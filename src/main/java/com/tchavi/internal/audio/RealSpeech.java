@@ -1,14 +1,13 @@
 package com.tchavi.internal.audio;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.tchavi.BinaryResponse;
 import com.tchavi.RequestOptions;
 import com.tchavi.audio.Speech;
 import com.tchavi.audio.SpeechRequest;
 import com.tchavi.internal.http.ApiRequest;
 import com.tchavi.internal.http.HttpExecutor;
+import com.tchavi.internal.http.JsonBodies;
 import com.tchavi.internal.http.RealBinaryResponse;
-import com.tchavi.internal.json.Json;
 import java.util.Objects;
 
 /** {@code POST audio/speech} on the executor: a JSON request, a streamed binary answer. */
@@ -28,13 +27,7 @@ final class RealSpeech implements Speech {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(options, "options == null");
     check(request);
-    byte[] body;
-    try {
-      body = Json.MAPPER.writeValueAsBytes(request);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("SpeechRequest cannot be written as JSON: "
-          + e.getMessage(), e);
-    }
+    byte[] body = JsonBodies.write(request, "SpeechRequest");
     // A download: no whole-call timeout unless the caller set one, so a large file is not cut.
     String accept = request.responseFormat() != null ? request.responseFormat().mediaType() : "*/*";
     ApiRequest post = ApiRequest.postJson(PATH, body, options).longLived(accept);

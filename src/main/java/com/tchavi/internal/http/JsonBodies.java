@@ -19,6 +19,19 @@ public final class JsonBodies {
   private JsonBodies() {
   }
 
+  /**
+   * Returns {@code request} written as JSON; a value Jackson cannot write (in an extra field, say)
+   * is the caller's error, an {@link IllegalArgumentException} that names {@code what}.
+   */
+  public static byte[] write(Object request, String what) {
+    try {
+      return Json.MAPPER.writeValueAsBytes(request);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(what + " cannot be written as JSON: "
+          + e.getOriginalMessage(), e);
+    }
+  }
+
   /** Returns a handler that reads the body as {@code type}; {@code what} names it in errors. */
   public static <T> ResponseHandler<T> of(Class<T> type, String what) {
     return (response, metadata, exchange) ->

@@ -1,6 +1,5 @@
 package com.tchavi.internal.images;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.tchavi.RequestOptions;
 import com.tchavi.images.ImageRequest;
 import com.tchavi.images.ImageResponse;
@@ -10,7 +9,6 @@ import com.tchavi.internal.http.ApiRequest;
 import com.tchavi.internal.http.HttpExecutor;
 import com.tchavi.internal.http.JsonBodies;
 import com.tchavi.internal.http.ResponseHandler;
-import com.tchavi.internal.json.Json;
 import java.util.Objects;
 
 /** The images endpoints on the executor: {@code POST images/generations} and {@code edits}. */
@@ -58,13 +56,7 @@ public final class RealImages implements Images {
       Objects.requireNonNull(request, "request == null");
       Objects.requireNonNull(options, "options == null");
       check(request);
-      byte[] body;
-      try {
-        body = Json.MAPPER.writeValueAsBytes(request);
-      } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("ImageRequest cannot be written as JSON: "
-            + e.getMessage(), e);
-      }
+      byte[] body = JsonBodies.write(request, "ImageRequest");
       return executor.execute(ApiRequest.postJson(path, body, options), RESPONSE);
     }
 

@@ -3,12 +3,9 @@ package com.tchavi.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,20 +180,7 @@ public final class MediaHarness {
         smoke
             ? "## Media smoke run (tiny bodies, figures mean nothing)\n\n"
             : "## Media results\n\n");
-    md.append(
-        String.format(Locale.ROOT, "- When: %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS)));
-    md.append(
-        String.format(
-            Locale.ROOT,
-            "- JVM: %s %s, flags %s%n",
-            System.getProperty("java.vm.name"),
-            System.getProperty("java.runtime.version"),
-            ManagementFactory.getRuntimeMXBean().getInputArguments()));
-    md.append(
-        String.format(
-            Locale.ROOT,
-            "- Library: tchavi-java %s%n",
-            options.getOrDefault("lib", "(commit not given)")));
+    md.append(Report.environment(options));
     md.append(
         String.format(
             Locale.ROOT,

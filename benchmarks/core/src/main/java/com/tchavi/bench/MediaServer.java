@@ -4,15 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 
 /**
@@ -21,45 +15,19 @@ import java.util.zip.CRC32;
  * writes from one small pattern. {@code POST /v1/audio/transcriptions} reads the multipart body
  * (fixed length or chunked) in 64 KiB reads, checks the CRC-32 of the bytes after the headers of
  * the part with a {@code filename}, and answers {@code {"text":"ok"}} or {@code {"text":"bad"}}.
- * Its threads are daemons whose ids the harness leaves out of the client's figures; it closes
- * itself after {@code lifetime}.
  */
-final class MediaServer implements AutoCloseable {
+final class MediaServer extends LoopbackServer {
   private static final int BLOCK = 64 << 10;
 
-  private final ServerSocket serverSocket;
-  private final Set<Long> threadIds = ConcurrentHashMap.newKeySet();
-  private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private final byte[] pattern;
   private volatile long downloadBytes;
   private volatile long uploadBytes;
   private volatile long uploadCrc;
-  private volatile boolean closed;
 
   MediaServer(long lifetimeMillis, byte[] pattern) throws IOException {
+    super("media-server", lifetimeMillis);
     this.pattern = pattern;
-    serverSocket = new ServerSocket();
-    serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    startThread("media-server-accept", this::acceptLoop);
-    startThread(
-        "media-server-deadline",
-        () -> {
-          try {
-            Thread.sleep(lifetimeMillis);
-            System.err.println("media server: lifetime of " + lifetimeMillis + " ms is over");
-          } catch (InterruptedException e) {
-            return;
-          }
-          close();
-        });
-  }
-
-  String baseUrl() {
-    return "http://127.0.0.1:" + serverSocket.getLocalPort() + "/v1";
-  }
-
-  Set<Long> threadIds() {
-    return threadIds;
+    start();
   }
 
   /** Answers speech requests with {@code bytes} bytes of the pattern. */
@@ -73,67 +41,36 @@ final class MediaServer implements AutoCloseable {
     uploadCrc = crc;
   }
 
-  private void startThread(String name, Runnable body) {
-    Thread thread = new Thread(body, name);
-    thread.setDaemon(true);
-    threadIds.add(thread.getId());
-    thread.start();
-  }
-
-  private void acceptLoop() {
-    while (!closed) {
-      try {
-        Socket socket = serverSocket.accept();
-        socket.setSoTimeout(120_000);
-        sockets.add(socket);
-        startThread("media-server-conn-" + socket.getPort(), () -> serve(socket));
-      } catch (IOException e) {
-        if (!closed) {
-          System.err.println("media server: accept failed: " + e);
+  @Override
+  void serve(Socket socket) throws IOException {
+    InputStream in = new BufferedInputStream(socket.getInputStream(), BLOCK);
+    OutputStream out = socket.getOutputStream();
+    byte[] block = new byte[BLOCK];
+    while (!isClosed()) {
+      String requestLine = readLine(in);
+      if (requestLine == null) {
+        return;
+      }
+      long contentLength = 0;
+      boolean chunked = false;
+      for (String line; (line = readLine(in)) != null && !line.isEmpty(); ) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("content-length:")) {
+          contentLength = Long.parseLong(line.substring(15).trim());
+        } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+          chunked = true;
         }
       }
-    }
-  }
-
-  private void serve(Socket socket) {
-    try (socket) {
-      InputStream in = new BufferedInputStream(socket.getInputStream(), BLOCK);
-      OutputStream out = socket.getOutputStream();
-      byte[] block = new byte[BLOCK];
-      while (!closed) {
-        String requestLine = readLine(in);
-        if (requestLine == null) {
-          return;
-        }
-        long contentLength = 0;
-        boolean chunked = false;
-        for (String line; (line = readLine(in)) != null && !line.isEmpty(); ) {
-          String lower = line.toLowerCase(Locale.ROOT);
-          if (lower.startsWith("content-length:")) {
-            contentLength = Long.parseLong(line.substring(15).trim());
-          } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-            chunked = true;
-          }
-        }
-        String[] parts = requestLine.split(" ");
-        String target = parts.length < 2 ? requestLine : parts[0] + " " + parts[1];
-        FilePart file = new FilePart(uploadBytes);
-        readBody(in, block, chunked, contentLength, file);
-        switch (target) {
-          case "POST /v1/audio/speech" -> writeAudio(out, block);
-          case "POST /v1/audio/transcriptions" ->
-              writeJson(out, file.ok(uploadBytes, uploadCrc) ? "ok" : "bad");
-          default -> writeJson(out, "no route for " + target);
-        }
+      String[] parts = requestLine.split(" ");
+      String target = parts.length < 2 ? requestLine : parts[0] + " " + parts[1];
+      FilePart file = new FilePart(uploadBytes);
+      readBody(in, block, chunked, contentLength, file);
+      switch (target) {
+        case "POST /v1/audio/speech" -> writeAudio(out, block);
+        case "POST /v1/audio/transcriptions" ->
+            writeJson(out, file.ok(uploadBytes, uploadCrc) ? "ok" : "bad");
+        default -> writeJson(out, "no route for " + target);
       }
-    } catch (SocketException e) {
-      // The client closed the connection, or the server is closing.
-    } catch (IOException e) {
-      if (!closed) {
-        System.err.println("media server: " + e);
-      }
-    } finally {
-      sockets.remove(socket);
     }
   }
 
@@ -195,19 +132,6 @@ final class MediaServer implements AutoCloseable {
       file.feed(block, read);
       n -= read;
     }
-  }
-
-  private static String readLine(InputStream in) throws IOException {
-    StringBuilder line = new StringBuilder();
-    for (int c; (c = in.read()) != '\n'; ) {
-      if (c < 0) {
-        return line.length() == 0 ? null : line.toString();
-      }
-      if (c != '\r') {
-        line.append((char) c);
-      }
-    }
-    return line.toString();
   }
 
   /**
@@ -276,23 +200,6 @@ final class MediaServer implements AutoCloseable {
         return i;
       }
       return -1;
-    }
-  }
-
-  @Override
-  public void close() {
-    closed = true;
-    try {
-      serverSocket.close();
-    } catch (IOException ignored) {
-      // closing anyway
-    }
-    for (Socket socket : sockets) {
-      try {
-        socket.close();
-      } catch (IOException ignored) {
-        // closing anyway
-      }
     }
   }
 }

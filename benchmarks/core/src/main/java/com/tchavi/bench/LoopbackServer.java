@@ -98,6 +98,30 @@ abstract class LoopbackServer implements AutoCloseable {
     }
   }
 
+  /** The head of one request: {@code METHOD path}, and how its body is framed. */
+  record Head(String target, long contentLength, boolean chunked) {}
+
+  /** Reads a request's line and headers; returns null at the end of the stream. */
+  static Head readHead(InputStream in) throws IOException {
+    String requestLine = readLine(in);
+    if (requestLine == null) {
+      return null;
+    }
+    long contentLength = 0;
+    boolean chunked = false;
+    for (String line; (line = readLine(in)) != null && !line.isEmpty(); ) {
+      String lower = line.toLowerCase(java.util.Locale.ROOT);
+      if (lower.startsWith("content-length:")) {
+        contentLength = Long.parseLong(line.substring(15).trim());
+      } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+        chunked = true;
+      }
+    }
+    String[] parts = requestLine.split(" ");
+    return new Head(
+        parts.length < 2 ? requestLine : parts[0] + " " + parts[1], contentLength, chunked);
+  }
+
   /** Reads one line of a request without its CR LF; returns null at the end of the stream. */
   static String readLine(InputStream in) throws IOException {
     StringBuilder line = new StringBuilder();

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.zip.CRC32;
 
 /**
@@ -47,29 +46,17 @@ final class MediaServer extends LoopbackServer {
     OutputStream out = socket.getOutputStream();
     byte[] block = new byte[BLOCK];
     while (!isClosed()) {
-      String requestLine = readLine(in);
-      if (requestLine == null) {
+      Head head = readHead(in);
+      if (head == null) {
         return;
       }
-      long contentLength = 0;
-      boolean chunked = false;
-      for (String line; (line = readLine(in)) != null && !line.isEmpty(); ) {
-        String lower = line.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("content-length:")) {
-          contentLength = Long.parseLong(line.substring(15).trim());
-        } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-          chunked = true;
-        }
-      }
-      String[] parts = requestLine.split(" ");
-      String target = parts.length < 2 ? requestLine : parts[0] + " " + parts[1];
       FilePart file = new FilePart(uploadBytes);
-      readBody(in, block, chunked, contentLength, file);
-      switch (target) {
+      readBody(in, block, head.chunked(), head.contentLength(), file);
+      switch (head.target()) {
         case "POST /v1/audio/speech" -> writeAudio(out, block);
         case "POST /v1/audio/transcriptions" ->
             writeJson(out, file.ok(uploadBytes, uploadCrc) ? "ok" : "bad");
-        default -> writeJson(out, "no route for " + target);
+        default -> writeJson(out, "no route for " + head.target());
       }
     }
   }

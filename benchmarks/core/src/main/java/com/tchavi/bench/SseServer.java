@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -138,21 +137,11 @@ final class SseServer extends LoopbackServer {
 
   /** Reads one request, skipping its body; returns "METHOD path", or null at end of stream. */
   private static String readRequest(InputStream in) throws IOException {
-    String requestLine = readLine(in);
-    if (requestLine == null) {
+    Head head = readHead(in);
+    if (head == null) {
       return null;
     }
-    long contentLength = 0;
-    boolean chunked = false;
-    for (String line; (line = readLine(in)) != null && !line.isEmpty(); ) {
-      String lower = line.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("content-length:")) {
-        contentLength = Long.parseLong(line.substring(15).trim());
-      } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-        chunked = true;
-      }
-    }
-    if (chunked) {
+    if (head.chunked()) {
       for (long size; (size = Long.parseLong(readLine(in).split(";")[0].trim(), 16)) > 0; ) {
         skip(in, size);
         readLine(in);
@@ -161,10 +150,9 @@ final class SseServer extends LoopbackServer {
         // trailers
       }
     } else {
-      skip(in, contentLength);
+      skip(in, head.contentLength());
     }
-    String[] parts = requestLine.split(" ");
-    return parts.length < 2 ? requestLine : parts[0] + " " + parts[1];
+    return head.target();
   }
 
   private static void skip(InputStream in, long n) throws IOException {

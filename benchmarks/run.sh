@@ -9,7 +9,7 @@
 # Environment: JAVA_HOME picks the JDK (default: java on PATH); TCHAVI_LIB_DIR the library
 # checkout to install (default: the parent of benchmarks/); SKIP_LIB_INSTALL=1 uses what is in
 # ~/.m2 as it is; BENCH_JAVA_OPTS replaces the harness JVM's flags (default -Xms2g -Xmx2g),
-# MEDIA_JAVA_OPTS the media harness JVM's (default -Xmx64m).
+# MEDIA_JAVA_OPTS the media harness JVM's (default -Xmx64m); MEDIA_ONLY=1 runs the media part alone.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 lib="${TCHAVI_LIB_DIR:-$(dirname "$here")}"
@@ -27,9 +27,11 @@ if [ "${SKIP_LIB_INSTALL:-0}" = 1 ] && [ -z "${TCHAVI_LIB_DIR:-}" ]; then
 else
   commit="at $(git -C "$lib" describe --always --dirty 2>/dev/null || echo unknown)"
 fi
-# shellcheck disable=SC2086 # BENCH_JAVA_OPTS and MEDIA_JAVA_OPTS are lists of flags
-"$java" ${BENCH_JAVA_OPTS:--Xms2g -Xmx2g} -cp "$here/core/target/bench-core.jar" \
-  com.tchavi.bench.Harness "$here" --lib "0.1.0-SNAPSHOT $commit" "$@"
+if [ "${MEDIA_ONLY:-0}" != 1 ]; then
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS and MEDIA_JAVA_OPTS are lists of flags
+  "$java" ${BENCH_JAVA_OPTS:--Xms2g -Xmx2g} -cp "$here/core/target/bench-core.jar" \
+    com.tchavi.bench.Harness "$here" --lib "0.1.0-SNAPSHOT $commit" "$@"
+fi
 # Large bodies in a small heap, in a JVM of their own: a speech download and a transcription
 # upload (--media-mb, --media-runs; --media-runs 0 skips them).
 # shellcheck disable=SC2086

@@ -47,7 +47,8 @@ public interface BinaryResponse extends AutoCloseable {
    * Reads the whole body into memory, closes this response and returns the bytes. For large
    * answers prefer {@link #writeTo(Path)}.
    *
-   * @throws IllegalStateException if the body was read already, or this response is closed
+   * @throws IllegalStateException if the body was read already, this response is closed, or the
+   *     body is over 2 GB
    * @throws com.tchavi.errors.TchaviConnectionException when the connection breaks
    * @throws com.tchavi.errors.TchaviApiException (a subclass of it) when a retry is answered with
    *     an error

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The one command: installs the library from this checkout into ~/.m2, builds the benchmarks,
-# then runs every client side by side in one JVM (a few minutes on 2 cores). The table goes to
-# stdout and to benchmarks/target/results.md; progress goes to stderr.
+# then runs every client side by side in one JVM (a few minutes on 2 cores), then the media clients
+# in a second JVM with a 64 MB heap. The tables go to stdout and to benchmarks/target/results.md
+# and media-results.md; progress goes to stderr.
 #   bash benchmarks/run.sh                 # the full run
 #   bash benchmarks/run.sh --smoke         # a tiny run of every client, a few seconds
 #   bash benchmarks/run.sh --clients tchavi,okhttp-jackson --runs 9   # any Harness option
 # Environment: JAVA_HOME picks the JDK (default: java on PATH); TCHAVI_LIB_DIR the library
 # checkout to install (default: the parent of benchmarks/); SKIP_LIB_INSTALL=1 uses what is in
-# ~/.m2 as it is; BENCH_JAVA_OPTS replaces the harness JVM's flags (default -Xms2g -Xmx2g).
+# ~/.m2 as it is; BENCH_JAVA_OPTS replaces the harness JVM's flags (default -Xms2g -Xmx2g),
+# MEDIA_JAVA_OPTS the media harness JVM's (default -Xmx64m); MEDIA_ONLY=1 runs the media part alone.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 lib="${TCHAVI_LIB_DIR:-$(dirname "$here")}"
@@ -25,6 +27,13 @@ if [ "${SKIP_LIB_INSTALL:-0}" = 1 ] && [ -z "${TCHAVI_LIB_DIR:-}" ]; then
 else
   commit="at $(git -C "$lib" describe --always --dirty 2>/dev/null || echo unknown)"
 fi
-# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of flags
-exec "$java" ${BENCH_JAVA_OPTS:--Xms2g -Xmx2g} -cp "$here/core/target/bench-core.jar" \
-  com.tchavi.bench.Harness "$here" --lib "0.1.0-SNAPSHOT $commit" "$@"
+if [ "${MEDIA_ONLY:-0}" != 1 ]; then
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS and MEDIA_JAVA_OPTS are lists of flags
+  "$java" ${BENCH_JAVA_OPTS:--Xms2g -Xmx2g} -cp "$here/core/target/bench-core.jar" \
+    com.tchavi.bench.Harness "$here" --lib "0.1.0-SNAPSHOT $commit" "$@"
+fi
+# Large bodies in a small heap, in a JVM of their own: a speech download and a transcription
+# upload (--media-mb, --media-runs; --media-runs 0 skips them).
+# shellcheck disable=SC2086
+exec "$java" ${MEDIA_JAVA_OPTS:--Xmx64m} -cp "$here/core/target/bench-core.jar" \
+  com.tchavi.bench.MediaHarness "$here" --lib "0.1.0-SNAPSHOT $commit" "$@"

@@ -12,11 +12,15 @@ module com.tchavi {
   exports com.tchavi;
   exports com.tchavi.chat;
   exports com.tchavi.errors;
+  exports com.tchavi.images;
+  exports com.tchavi.audio;
   exports com.tchavi.jobs;
   exports com.tchavi.videos;
 
   opens com.tchavi to com.fasterxml.jackson.databind;
   opens com.tchavi.chat to com.fasterxml.jackson.databind;
+  opens com.tchavi.images to com.fasterxml.jackson.databind;
+  opens com.tchavi.audio to com.fasterxml.jackson.databind;
   opens com.tchavi.jobs to com.fasterxml.jackson.databind;
   opens com.tchavi.videos to com.fasterxml.jackson.databind;
   opens com.tchavi.internal.jobs to com.fasterxml.jackson.databind;

@@ -1,12 +1,16 @@
 package com.tchavi;
 
+import com.tchavi.audio.Audio;
 import com.tchavi.chat.Chat;
+import com.tchavi.images.Images;
+import com.tchavi.internal.audio.RealAudio;
 import com.tchavi.internal.chat.RealAsyncChat;
 import com.tchavi.internal.chat.RealChat;
 import com.tchavi.internal.http.ClientConfig;
 import com.tchavi.internal.http.HttpExecutor;
 import com.tchavi.internal.http.InterruptibleSocketFactory;
 import com.tchavi.internal.http.Sleeper;
+import com.tchavi.internal.images.RealImages;
 import com.tchavi.internal.jobs.RealJobs;
 import com.tchavi.internal.videos.RealVideos;
 import com.tchavi.jobs.Jobs;
@@ -56,6 +60,8 @@ public final class TchaviClient implements AutoCloseable {
   private final Jobs jobs;
   private final Videos videos;
   private final TchaviClientAsync async;
+  private final Images images;
+  private final Audio audio;
   private volatile boolean closed;
 
   private TchaviClient(Builder builder) {
@@ -93,6 +99,8 @@ public final class TchaviClient implements AutoCloseable {
     this.videos = new RealVideos(executor, realJobs.poller());
     this.async = async(builder.callbackExecutor != null ? builder.callbackExecutor
         : executor.dispatcher());
+    this.images = new RealImages(executor);
+    this.audio = new RealAudio(executor);
   }
 
   /** {@return a new builder} Only the API key is required. */
@@ -122,6 +130,19 @@ public final class TchaviClient implements AutoCloseable {
   /** {@return the chat API: {@code client.chat().completions().create(request)}} */
   public Chat chat() {
     return chat;
+  }
+
+  /** Returns the images API: {@code client.images().generations().create(request)}. */
+  public Images images() {
+    return images;
+  }
+
+  /**
+   * Returns the audio API: {@code client.audio().speech().create(request)} and {@code
+   * client.audio().transcriptions().create(request)}.
+   */
+  public Audio audio() {
+    return audio;
   }
 
   /**

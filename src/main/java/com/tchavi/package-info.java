@@ -1,7 +1,8 @@
 /**
  * The Tchavi client, {@link com.tchavi.TchaviClient}, and the values every feature shares: its
  * {@link com.tchavi.RequestOptions}, the {@link com.tchavi.ResponseMetadata} of every answer, and
- * the {@link com.tchavi.Credits} a call cost. Each feature has a package of its own ({@link
+ * the {@link com.tchavi.Credits} a call cost; a streamed {@link com.tchavi.BinaryResponse} and
+ * the {@link com.tchavi.FileUpload} of a multipart request. Each feature has a package of its own ({@link
  * com.tchavi.chat}); the exceptions are in {@link com.tchavi.errors}.
  *
  * <pre>{@code

@@ -45,13 +45,21 @@ final class ScriptedBody implements MockResponseBody {
    * drops the connection: the client sees its bytes, then "unexpected end of stream".
    */
   static MockResponse cutAfter(String text) {
+    return cutAfter("text/event-stream", new Buffer().writeUtf8(text).readByteArray());
+  }
+
+  /**
+   * Returns a {@code contentType} answer that sends {@code bytes} inside an HTTP chunk announced as
+   * longer, then drops the connection: the client sees its bytes, then "unexpected end of stream".
+   */
+  static MockResponse cutAfter(String contentType, byte[] bytes) {
     return new MockResponse.Builder()
-        .setHeader("Content-Type", "text/event-stream")
+        .setHeader("Content-Type", contentType)
         .setHeader("Transfer-Encoding", "chunked")
         .socketHandler(socket -> {
           try {
             BufferedSink sink = Okio.buffer(socket.getSink());
-            Buffer data = new Buffer().writeUtf8(text);
+            Buffer data = new Buffer().write(bytes);
             sink.writeHexadecimalUnsignedLong(data.size() + 100).writeUtf8("\r\n").writeAll(data);
             sink.flush();
             Thread.sleep(20); // Let the client read the bytes before the cut.

@@ -2,19 +2,34 @@ package com.tchavi.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.InjectableValues;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.tchavi.ResponseMetadata;
 import com.tchavi.errors.TchaviException;
 import com.tchavi.internal.json.Json;
+import java.io.IOException;
 import okhttp3.Response;
 
 /**
- * Reads successful JSON bodies into records, turning I/O and JSON failures into the SDK's
- * exceptions. A record receives the answer's metadata through a component marked {@code
- * @JacksonInject(useInput = OptBoolean.FALSE, optional = OptBoolean.TRUE) @JsonIgnore
- * ResponseMetadata metadata}: injected here, never read from or written to JSON.
+ * Reads successful JSON bodies into records and writes request bodies, turning I/O and JSON
+ * failures into the SDK's exceptions. A record receives the answer's metadata through a component
+ * marked {@code @JacksonInject(useInput = OptBoolean.FALSE, optional = OptBoolean.TRUE)
+ * @JsonIgnore ResponseMetadata metadata}: injected here, never read from or written to JSON.
  */
 public final class JsonBodies {
   private JsonBodies() {
+  }
+
+  /**
+   * Returns {@code request} written as JSON; a value Jackson cannot write (in an extra field, say)
+   * is the caller's error, an {@link IllegalArgumentException} that names {@code what}.
+   */
+  public static byte[] write(Object request, String what) {
+    try {
+      return Json.MAPPER.writeValueAsBytes(request);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(what + " cannot be written as JSON: "
+          + e.getOriginalMessage(), e);
+    }
   }
 
   /**
@@ -25,9 +40,7 @@ public final class JsonBodies {
   public static <T> ResponseHandler<T> of(Class<T> type, String what) {
     return (response, metadata, exchange) -> {
       String json = readString(exchange, response);
-      if (json.contains("\"error\"") && isError(json)) {
-        throw ErrorMapper.fromStreamError(json, metadata);
-      }
+      rejectError(json, metadata);
       return parse(json, type, what, metadata);
     };
   }
@@ -41,12 +54,21 @@ public final class JsonBodies {
         parse(readString(exchange, response), type, what, metadata);
   }
 
-  /** Returns true if {@code json} is an object with a non-null top-level {@code error}. */
-  private static boolean isError(String json) {
+  /**
+   * Throws the typed exception of {@code body} if it is a JSON object whose {@code error} is not
+   * null: an error sent with a 2xx status. Any other body returns quietly. The substring test
+   * first keeps the common case at one scan.
+   */
+  public static void rejectError(String body, ResponseMetadata metadata) {
+    if (!body.contains("\"error\"") || !body.stripLeading().startsWith("{")) return;
+    JsonNode json;
     try {
-      return Json.MAPPER.readTree(json).hasNonNull("error");
-    } catch (JsonProcessingException e) {
-      return false; // parse() says what is wrong with it.
+      json = Json.MAPPER.readTree(body);
+    } catch (IOException e) {
+      return; // Not JSON after all: the caller says what it expected.
+    }
+    if (json != null && json.hasNonNull("error")) {
+      throw ErrorMapper.fromStreamError(body, metadata);
     }
   }
 

@@ -4,7 +4,9 @@ import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Copies of the unknown-field maps that response records carry. JSON allows null values. */
 public final class Extras {
@@ -19,6 +21,33 @@ public final class Extras {
     if (extra == null || extra.isEmpty()) return Map.of();
     if (extra instanceof Frozen) return extra;
     return new Frozen(new LinkedHashMap<>(extra));
+  }
+
+  /**
+   * Puts {@code value} under {@code key} in a builder's map of extra fields, or removes the key
+   * when {@code value} is null.
+   */
+  public static <V> void putOrRemove(Map<String, V> extra, String key, V value) {
+    Objects.requireNonNull(key, "key == null");
+    if (value == null) {
+      extra.remove(key);
+    } else {
+      extra.put(key, value);
+    }
+  }
+
+  /**
+   * Throws {@link IllegalArgumentException} when a key of {@code extra} (named {@code what}) is
+   * the wire name of a field that {@code typed} says is set, so that no request sends it twice.
+   */
+  public static void rejectTyped(Map<String, ?> extra, String what,
+      Function<String, Object> typed) {
+    for (String key : extra.keySet()) {
+      if (typed.apply(key) != null) {
+        throw new IllegalArgumentException(
+            what + " holds \"" + key + "\", which this request already sets; set it once");
+      }
+    }
   }
 
   /** A read-only map over a copy that nothing else can reach. */

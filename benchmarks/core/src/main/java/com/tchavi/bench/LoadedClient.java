@@ -31,23 +31,8 @@ final class LoadedClient {
   static LoadedClient load(Path benchmarksDir, String name) throws IOException {
     Path target = benchmarksDir.resolve("client-" + name).resolve("target");
     Path adapter = target.resolve("client-" + name + ".jar");
-    if (!Files.isRegularFile(adapter)) {
-      throw new IllegalStateException(
-          "missing "
-              + adapter
-              + ": build the benchmarks first (mvn -f "
-              + benchmarksDir.resolve("pom.xml")
-              + " package)");
-    }
     List<Path> jars = runtimeJars(target.resolve("cp"));
-    List<URL> urls = new ArrayList<>();
-    urls.add(adapter.toUri().toURL());
-    for (Path jar : jars) {
-      urls.add(jar.toUri().toURL());
-    }
-    URLClassLoader loader =
-        new URLClassLoader(
-            "client-" + name, urls.toArray(URL[]::new), LoadedClient.class.getClassLoader());
+    URLClassLoader loader = classLoader(benchmarksDir, name);
     StreamClient found = null;
     for (StreamClient candidate : ServiceLoader.load(StreamClient.class, loader)) {
       if (candidate.getClass().getClassLoader() == loader) {
@@ -58,6 +43,30 @@ final class LoadedClient {
       throw new IllegalStateException("no StreamClient in " + adapter);
     }
     return new LoadedClient(name, adapter, jars, found);
+  }
+
+  /**
+   * Returns a class loader over module {@code client-NAME}'s adapter jar and runtime jars, whose
+   * parent holds only the JDK and this harness.
+   */
+  static URLClassLoader classLoader(Path benchmarksDir, String name) throws IOException {
+    Path target = benchmarksDir.resolve("client-" + name).resolve("target");
+    Path adapter = target.resolve("client-" + name + ".jar");
+    if (!Files.isRegularFile(adapter)) {
+      throw new IllegalStateException(
+          "missing "
+              + adapter
+              + ": build the benchmarks first (mvn -f "
+              + benchmarksDir.resolve("pom.xml")
+              + " package)");
+    }
+    List<URL> urls = new ArrayList<>();
+    urls.add(adapter.toUri().toURL());
+    for (Path jar : runtimeJars(target.resolve("cp"))) {
+      urls.add(jar.toUri().toURL());
+    }
+    return new URLClassLoader(
+        "client-" + name, urls.toArray(URL[]::new), LoadedClient.class.getClassLoader());
   }
 
   static List<Path> runtimeJars(Path cpDir) throws IOException {

@@ -28,28 +28,7 @@ final class Report {
       String quiet) {
     StringBuilder md = new StringBuilder();
     md.append(smoke ? "## Smoke run (tiny streams, figures mean nothing)\n\n" : "## Results\n\n");
-    md.append(
-        String.format(Locale.ROOT, "- When: %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS)));
-    md.append(
-        String.format(
-            Locale.ROOT,
-            "- Machine: %d cores, %s, %s %s%n",
-            Runtime.getRuntime().availableProcessors(),
-            cpuModel(),
-            System.getProperty("os.name"),
-            System.getProperty("os.version")));
-    md.append(
-        String.format(
-            Locale.ROOT,
-            "- JVM: %s %s, flags %s%n",
-            System.getProperty("java.vm.name"),
-            System.getProperty("java.runtime.version"),
-            ManagementFactory.getRuntimeMXBean().getInputArguments()));
-    md.append(
-        String.format(
-            Locale.ROOT,
-            "- Library: tchavi-java %s%n",
-            options.getOrDefault("lib", "(commit not given)")));
+    md.append(environment(options));
     md.append(
         String.format(
             Locale.ROOT,
@@ -202,6 +181,34 @@ final class Report {
               e.getValue().runtimeBytes / 1e6,
               String.join(", ", e.getValue().jarNames)));
     }
+    return md.toString();
+  }
+
+  /** Returns the When, Machine, JVM and Library lines that head every report. */
+  static String environment(Map<String, String> options) {
+    StringBuilder md = new StringBuilder();
+    md.append(
+        String.format(Locale.ROOT, "- When: %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Machine: %d cores, %s, %s %s%n",
+            Runtime.getRuntime().availableProcessors(),
+            cpuModel(),
+            System.getProperty("os.name"),
+            System.getProperty("os.version")));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- JVM: %s %s, flags %s%n",
+            System.getProperty("java.vm.name"),
+            System.getProperty("java.runtime.version"),
+            ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Library: tchavi-java %s%n",
+            options.getOrDefault("lib", "(commit not given)")));
     return md.toString();
   }
 

@@ -4,15 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -23,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  * client closes them. The server closes itself after {@code lifetime}, whatever happens, and its
  * threads are daemons whose ids the harness leaves out of the client's figures.
  */
-final class SseServer implements AutoCloseable {
+final class SseServer extends LoopbackServer {
   enum Mode {
     /** As fast as the socket takes it, in 64 KiB writes. */
     FIREHOSE,
@@ -58,37 +51,11 @@ final class SseServer implements AutoCloseable {
     }
   }
 
-  private final ServerSocket serverSocket;
-  private final Set<Long> threadIds = ConcurrentHashMap.newKeySet();
-  private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private volatile Run armed;
-  private volatile boolean closed;
 
   SseServer(long lifetimeMillis) throws IOException {
-    serverSocket = new ServerSocket();
-    serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    startThread("sse-server-accept", this::acceptLoop);
-    startThread(
-        "sse-server-deadline",
-        () -> {
-          try {
-            Thread.sleep(lifetimeMillis);
-            System.err.println(
-                "sse server: lifetime of " + lifetimeMillis + " ms is over, closing");
-          } catch (InterruptedException e) {
-            return;
-          }
-          close();
-        });
-  }
-
-  String baseUrl() {
-    return "http://127.0.0.1:" + serverSocket.getLocalPort() + "/v1";
-  }
-
-  /** Ids of the server's threads, to leave out of a client's allocation and CPU figures. */
-  Set<Long> threadIds() {
-    return threadIds;
+    super("sse-server", lifetimeMillis);
+    start();
   }
 
   /** Serves {@code script} in {@code mode} to the following requests. */
@@ -105,60 +72,28 @@ final class SseServer implements AutoCloseable {
     return run;
   }
 
-  private void startThread(String name, Runnable body) {
-    Thread thread = new Thread(body, name);
-    thread.setDaemon(true);
-    threadIds.add(thread.getId());
-    thread.start();
-  }
-
-  private void acceptLoop() {
-    while (!closed) {
-      try {
-        Socket socket = serverSocket.accept();
-        socket.setTcpNoDelay(true);
-        socket.setSoTimeout(120_000);
-        sockets.add(socket);
-        startThread("sse-server-conn-" + socket.getPort(), () -> serve(socket));
-      } catch (IOException e) {
-        if (!closed) {
-          System.err.println("sse server: accept failed: " + e);
-        }
+  @Override
+  void serve(Socket socket) throws IOException {
+    InputStream in = new BufferedInputStream(socket.getInputStream());
+    OutputStream out = socket.getOutputStream();
+    while (!isClosed()) {
+      String target = readRequest(in);
+      if (target == null) {
+        return; // the client closed the connection
       }
-    }
-  }
-
-  private void serve(Socket socket) {
-    try (socket) {
-      InputStream in = new BufferedInputStream(socket.getInputStream());
-      OutputStream out = socket.getOutputStream();
-      while (!closed) {
-        String target = readRequest(in);
-        if (target == null) {
-          return; // the client closed the connection
-        }
-        Run run = armed;
-        if (!target.equals("POST /v1/chat/completions") || run == null) {
-          byte[] body = ("no route for " + target).getBytes(StandardCharsets.UTF_8);
-          out.write(
-              ("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: "
-                      + body.length
-                      + "\r\n\r\n")
-                  .getBytes(StandardCharsets.US_ASCII));
-          out.write(body);
-          out.flush();
-          continue;
-        }
-        write(run, out);
+      Run run = armed;
+      if (!target.equals("POST /v1/chat/completions") || run == null) {
+        byte[] body = ("no route for " + target).getBytes(StandardCharsets.UTF_8);
+        out.write(
+            ("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: "
+                    + body.length
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        continue;
       }
-    } catch (SocketException e) {
-      // The client closed mid-stream or the server is closing.
-    } catch (IOException e) {
-      if (!closed) {
-        System.err.println("sse server: " + e);
-      }
-    } finally {
-      sockets.remove(socket);
+      write(run, out);
     }
   }
 
@@ -202,21 +137,11 @@ final class SseServer implements AutoCloseable {
 
   /** Reads one request, skipping its body; returns "METHOD path", or null at end of stream. */
   private static String readRequest(InputStream in) throws IOException {
-    String requestLine = readLine(in);
-    if (requestLine == null) {
+    Head head = readHead(in);
+    if (head == null) {
       return null;
     }
-    long contentLength = 0;
-    boolean chunked = false;
-    for (String line; (line = readLine(in)) != null && !line.isEmpty(); ) {
-      String lower = line.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("content-length:")) {
-        contentLength = Long.parseLong(line.substring(15).trim());
-      } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-        chunked = true;
-      }
-    }
-    if (chunked) {
+    if (head.chunked()) {
       for (long size; (size = Long.parseLong(readLine(in).split(";")[0].trim(), 16)) > 0; ) {
         skip(in, size);
         readLine(in);
@@ -225,10 +150,9 @@ final class SseServer implements AutoCloseable {
         // trailers
       }
     } else {
-      skip(in, contentLength);
+      skip(in, head.contentLength());
     }
-    String[] parts = requestLine.split(" ");
-    return parts.length < 2 ? requestLine : parts[0] + " " + parts[1];
+    return head.target();
   }
 
   private static void skip(InputStream in, long n) throws IOException {
@@ -237,36 +161,6 @@ final class SseServer implements AutoCloseable {
         throw new IOException("request body cut short");
       }
       n--;
-    }
-  }
-
-  private static String readLine(InputStream in) throws IOException {
-    StringBuilder line = new StringBuilder();
-    for (int c; (c = in.read()) != '\n'; ) {
-      if (c < 0) {
-        return line.length() == 0 ? null : line.toString();
-      }
-      if (c != '\r') {
-        line.append((char) c);
-      }
-    }
-    return line.toString();
-  }
-
-  @Override
-  public void close() {
-    closed = true;
-    try {
-      serverSocket.close();
-    } catch (IOException ignored) {
-      // closing anyway
-    }
-    for (Socket socket : sockets) {
-      try {
-        socket.close();
-      } catch (IOException ignored) {
-        // closing anyway
-      }
     }
   }
 }

@@ -1,0 +1,118 @@
+package com.tchavi.internal.audio;
+
+import com.tchavi.FileUpload;
+import com.tchavi.RequestOptions;
+import com.tchavi.ResponseMetadata;
+import com.tchavi.audio.Transcription;
+import com.tchavi.audio.TranscriptionFormat;
+import com.tchavi.audio.TranscriptionRequest;
+import com.tchavi.audio.Transcriptions;
+import com.tchavi.internal.http.ApiRequest;
+import com.tchavi.internal.http.HttpExecutor;
+import com.tchavi.internal.http.JsonBodies;
+import com.tchavi.internal.http.UploadBody;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.Response;
+
+/**
+ * {@code POST audio/transcriptions} on the executor: a multipart request whose file part streams
+ * from its source, and an answer read as JSON or as text, as its content type says.
+ */
+final class RealTranscriptions implements Transcriptions {
+  private static final String PATH = "audio/transcriptions";
+
+  private final HttpExecutor executor;
+
+  RealTranscriptions(HttpExecutor executor) {
+    this.executor = executor;
+  }
+
+  @Override
+  public Transcription create(TranscriptionRequest request, RequestOptions options) {
+    Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(options, "options == null");
+    check(request);
+    TranscriptionFormat format = request.responseFormat() != null
+        ? request.responseFormat() : TranscriptionFormat.JSON;
+    String accept = format.isJson() ? "application/json" : "text/plain, */*";
+    ApiRequest post = new ApiRequest(
+        "POST", PATH, Map.of(), multipart(request), accept, false, options);
+    return executor.execute(post, (response, metadata, exchange) ->
+        read(JsonBodies.readString(exchange, response), response, metadata, format));
+  }
+
+  private static void check(TranscriptionRequest request) {
+    if (request.model() == null || request.model().isBlank()) {
+      throw new IllegalArgumentException(
+          "TranscriptionRequest has no model: set model(\"whisper-1\")");
+    }
+    FileUpload file = request.file();
+    if (file == null) {
+      throw new IllegalArgumentException("TranscriptionRequest has no file: set file(path)");
+    }
+    Path path = file.path();
+    if (path != null && (!Files.isRegularFile(path) || !Files.isReadable(path))) {
+      throw new IllegalArgumentException(
+          "TranscriptionRequest file is not a readable file: " + path);
+    }
+    long length = file.length();
+    if (length > TranscriptionRequest.MAX_FILE_BYTES) {
+      throw new IllegalArgumentException("TranscriptionRequest file " + file.fileName() + " is "
+          + length + " bytes; the most is " + TranscriptionRequest.MAX_FILE_BYTES + " (25 MB)");
+    }
+    Double temperature = request.temperature();
+    if (temperature != null && !(temperature >= 0 && temperature <= 1)) {
+      throw new IllegalArgumentException(
+          "TranscriptionRequest temperature must be 0 to 1: " + temperature);
+    }
+  }
+
+  /** Returns the form: the text fields first, so a server knows them before the file arrives. */
+  private static MultipartBody multipart(TranscriptionRequest request) {
+    MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
+    form.addFormDataPart("model", request.model());
+    if (request.language() != null) form.addFormDataPart("language", request.language());
+    if (request.prompt() != null) form.addFormDataPart("prompt", request.prompt());
+    if (request.responseFormat() != null) {
+      form.addFormDataPart("response_format", request.responseFormat().wireName());
+    }
+    if (request.temperature() != null) {
+      form.addFormDataPart("temperature",
+          BigDecimal.valueOf(request.temperature()).toPlainString());
+    }
+    request.extraFields().forEach((name, values) ->
+        values.forEach(value -> form.addFormDataPart(name, value)));
+    FileUpload file = request.file();
+    form.addFormDataPart("file", file.fileName(), UploadBody.of(file));
+    return form.build();
+  }
+
+  private static Transcription read(String body, Response response, ResponseMetadata metadata,
+      TranscriptionFormat asked) {
+    MediaType type = response.body().contentType();
+    boolean json = type != null
+        ? type.subtype().equalsIgnoreCase("json") || type.subtype().endsWith("+json")
+        : asked.isJson();
+    if (!json) {
+      TranscriptionFormat format = asked.isJson() ? TranscriptionFormat.TEXT : asked;
+      return new Transcription(body, null, null, List.of(), null, Map.of(), format, metadata);
+    }
+    JsonBodies.rejectError(body, metadata);
+    Transcription t = JsonBodies.parse(body, Transcription.class, "a transcription", metadata);
+    TranscriptionFormat format = asked.isJson() ? asked : TranscriptionFormat.JSON;
+    return new Transcription(t.text(), t.language(), t.duration(), t.segments(), t.tchavi(),
+        t.extra(), format, metadata);
+  }
+
+  @Override
+  public String toString() {
+    return "Transcriptions";
+  }
+}

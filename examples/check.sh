@@ -129,6 +129,23 @@ check_VideoExample() {
   expect '^credits: +[0-9]+$'
 }
 
+check_ImageExample() {
+  expect '^image: +/.+\.png \([0-9]+ bytes\)$'
+  expect '^credits: +[0-9]+$'
+  local file; file=$(sed -n 's/^image: *\(.*\.png\) (.*/\1/p' "$work/out")
+  [ -n "$file" ] && head -c 8 "$file" | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a' \
+    || problems+=("the image file is not a PNG")
+}
+check_SpeechExample() {
+  expect '^audio: +/.+\.wav \([0-9]+ bytes, audio/wav\)$'
+  local file; file=$(sed -n 's/^audio: *\(.*\.wav\) (.*/\1/p' "$work/out")
+  [ -n "$file" ] && [ "$(head -c 4 "$file")" = "RIFF" ] || problems+=("the audio file is not a WAV")
+}
+check_TranscriptionExample() {
+  expect '^text: +.*tchavi-speech\.wav.*$'
+  expect '^ +[0-9]+\.[0-9]{2} s to +[0-9]+\.[0-9]{2} s  .+$'
+}
+
 check StreamingExample
 check ChatExample
 check ConversationExample $'Tell me a short story.\nGive it a title.\nexit\n'
@@ -138,6 +155,9 @@ check ToolCallExample
 check StructuredOutputExample
 check ToolRunnerExample
 check VideoExample
+check ImageExample
+check SpeechExample
+check TranscriptionExample
 
 # With TCHAVI_API_KEY set, the examples talk to TCHAVI_BASE_URL and start no emulator of their
 # own. A separately started emulator stands in for Tchavi here, since CI has no network.

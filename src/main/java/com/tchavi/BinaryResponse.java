@@ -19,16 +19,21 @@ import java.nio.file.Path;
  * so that code under test can be handed a fake.
  */
 public interface BinaryResponse extends AutoCloseable {
-  /** Returns the {@code Content-Type} of the answer, like {@code audio/mpeg}, or null. */
+  /** {@return the {@code Content-Type} of the answer, like {@code audio/mpeg}, or null} */
   String contentType();
 
-  /** Returns the {@code Content-Length} of the answer, or -1 when the server did not say. */
+  /** {@return the {@code Content-Length} of the answer, or -1 when the server did not say} */
   long contentLength();
 
-  /** Returns the metadata of the answer: status, headers, request id, credits, limits. */
+  /** {@return the metadata of the answer: status, headers, request id, credits, limits} */
   ResponseMetadata metadata();
 
-  /** Returns what this call cost and the balance left, from the {@code X-Credits-*} headers. */
+  /**
+   * Returns what this call cost and the balance left, from the {@code X-Credits-*} headers.
+   *
+   * @return the figures, never null; each is null when the headers did not say it, and all are
+   *     null ({@link Credits#UNKNOWN}) when they said nothing
+   */
   default Credits credits() {
     return Credits.of(null, metadata());
   }
@@ -39,6 +44,7 @@ public interface BinaryResponse extends AutoCloseable {
    * with an error throws its {@link com.tchavi.errors.TchaviApiException}. Closing the stream
    * closes this response.
    *
+   * @return the body, which the caller reads to its end or closes
    * @throws IllegalStateException if the body was read already, or this response is closed
    */
   InputStream inputStream();
@@ -47,6 +53,7 @@ public interface BinaryResponse extends AutoCloseable {
    * Reads the whole body into memory, closes this response and returns the bytes. For large
    * answers prefer {@link #writeTo(Path)}.
    *
+   * @return the whole body; empty when the answer had none
    * @throws IllegalStateException if the body was read already, this response is closed, or the
    *     body is over 2 GB
    * @throws com.tchavi.errors.TchaviConnectionException when the connection breaks
@@ -59,6 +66,9 @@ public interface BinaryResponse extends AutoCloseable {
    * Writes the body to the file at {@code path}, created or replaced, as it arrives; closes this
    * response and returns the number of bytes written. A failure deletes the partial file.
    *
+   * @param path the file to write; its directory must exist
+   * @return the number of bytes written, the size of the file
+   * @throws NullPointerException if {@code path} is null
    * @throws IllegalStateException if the body was read already, or this response is closed
    * @throws java.io.UncheckedIOException if the file cannot be written
    * @throws com.tchavi.errors.TchaviConnectionException when the connection breaks
@@ -71,6 +81,9 @@ public interface BinaryResponse extends AutoCloseable {
    * Writes the body to {@code out} as it arrives, closes this response and returns the number of
    * bytes written. {@code out} is flushed, not closed.
    *
+   * @param out where to write the body; the caller closes it
+   * @return the number of bytes written
+   * @throws NullPointerException if {@code out} is null
    * @throws IllegalStateException if the body was read already, or this response is closed
    * @throws java.io.UncheckedIOException if {@code out} fails
    * @throws com.tchavi.errors.TchaviConnectionException when the connection breaks

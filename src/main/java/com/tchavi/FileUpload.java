@@ -71,6 +71,11 @@ public final class FileUpload {
   /**
    * Returns an upload of the file at {@code path}, named after its last segment. The file is
    * read when the request is sent, and again on a retry.
+   *
+   * @param path the file to upload
+   * @return the upload, repeatable
+   * @throws NullPointerException if {@code path} is null
+   * @throws IllegalArgumentException if {@code path} has no file name, as a root has not
    */
   public static FileUpload of(Path path) {
     Objects.requireNonNull(path, "path == null");
@@ -82,6 +87,13 @@ public final class FileUpload {
   /**
    * Returns an upload of {@code bytes} named {@code fileName}. The array is not copied: leave it
    * unchanged until the call that sends it has returned.
+   *
+   * @param bytes the content, not copied
+   * @param fileName the file name the part carries, like {@code talk.m4a}; its extension sets
+   *     the content type
+   * @return the upload, repeatable
+   * @throws NullPointerException if {@code bytes} or {@code fileName} is null
+   * @throws IllegalArgumentException if {@code fileName} is blank
    */
   public static FileUpload of(byte[] bytes, String fileName) {
     Objects.requireNonNull(bytes, "bytes == null");
@@ -92,6 +104,13 @@ public final class FileUpload {
    * Returns an upload of what {@code stream} holds, of unknown length, named {@code fileName}.
    * The call that sends it reads it to its end and closes it, and is never retried once sending
    * began. Without a length the request is sent in chunks and no size limit is checked first.
+   *
+   * @param stream the content, read to its end and closed by the call that sends it
+   * @param fileName the file name the part carries, like {@code talk.m4a}; its extension sets
+   *     the content type
+   * @return the upload, not repeatable
+   * @throws NullPointerException if {@code stream} or {@code fileName} is null
+   * @throws IllegalArgumentException if {@code fileName} is blank
    */
   public static FileUpload of(InputStream stream, String fileName) {
     Objects.requireNonNull(stream, "stream == null");
@@ -101,6 +120,14 @@ public final class FileUpload {
   /**
    * Returns an upload of the next {@code length} bytes of {@code stream}, named {@code fileName}.
    * As {@link #of(InputStream, String)}, but the size is known before sending.
+   *
+   * @param stream the content, read and closed by the call that sends it
+   * @param fileName the file name the part carries, like {@code talk.m4a}; its extension sets
+   *     the content type
+   * @param length the number of bytes to send from {@code stream}, 0 or more
+   * @return the upload, not repeatable
+   * @throws NullPointerException if {@code stream} or {@code fileName} is null
+   * @throws IllegalArgumentException if {@code length} is negative or {@code fileName} is blank
    */
   public static FileUpload of(InputStream stream, String fileName, long length) {
     Objects.requireNonNull(stream, "stream == null");
@@ -108,7 +135,15 @@ public final class FileUpload {
     return new FileUpload(null, null, stream, new AtomicBoolean(), name(fileName), length, null);
   }
 
-  /** Returns a copy of this upload whose part carries {@code contentType}, like audio/ogg. */
+  /**
+   * Returns a copy of this upload whose part carries {@code contentType}. The copy shares the
+   * content: a stream is still read once, by whichever of the two is sent first.
+   *
+   * @param contentType a media type, like {@code audio/ogg}
+   * @return the copy; this upload is unchanged
+   * @throws NullPointerException if {@code contentType} is null
+   * @throws IllegalArgumentException if {@code contentType} is not a media type
+   */
   public FileUpload withContentType(String contentType) {
     Objects.requireNonNull(contentType, "contentType == null");
     if (okhttp3.MediaType.parse(contentType) == null) {
@@ -117,7 +152,7 @@ public final class FileUpload {
     return new FileUpload(path, bytes, stream, opened, fileName, length, contentType);
   }
 
-  /** Returns the file name the part carries, like {@code talk.m4a}. */
+  /** {@return the file name the part carries, like {@code talk.m4a}} */
   public String fileName() {
     return fileName;
   }
@@ -125,6 +160,8 @@ public final class FileUpload {
   /**
    * Returns the content type the part carries: the one set with {@link #withContentType}, else
    * the one of the file name's extension, else {@code application/octet-stream}.
+   *
+   * @return the content type, never null
    */
   public String contentType() {
     if (contentType != null) return contentType;
@@ -136,6 +173,8 @@ public final class FileUpload {
   /**
    * Returns the size in bytes, or -1 when it is not known: a stream given without a length, or a
    * path whose size cannot be read now. A path's size is read on each call.
+   *
+   * @return the size in bytes, or -1
    */
   public long length() {
     if (path == null) return length;
@@ -146,12 +185,14 @@ public final class FileUpload {
     }
   }
 
-  /** Returns the path this upload reads, or null when it holds bytes or a stream. */
+  /** {@return the path this upload reads, or null when it holds bytes or a stream} */
   public Path path() {
     return path;
   }
 
-  /** Returns true when the content can be read more than once: a path or bytes, not a stream. */
+  /**
+   * {@return true when the content can be read more than once: a path or bytes, not a stream}
+   */
   public boolean isRepeatable() {
     return stream == null;
   }
@@ -160,6 +201,7 @@ public final class FileUpload {
    * Opens the content for reading; the caller closes what it returns. A path is opened anew on
    * each call; a stream is handed out once.
    *
+   * @return the content from its start; for a stream's upload, the stream itself
    * @throws IOException if the path cannot be opened
    * @throws IllegalStateException if this is a stream's upload that was opened before
    */

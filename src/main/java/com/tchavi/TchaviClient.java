@@ -132,14 +132,14 @@ public final class TchaviClient implements AutoCloseable {
     return chat;
   }
 
-  /** Returns the images API: {@code client.images().generations().create(request)}. */
+  /** {@return the images API: {@code client.images().generations().create(request)}} */
   public Images images() {
     return images;
   }
 
   /**
-   * Returns the audio API: {@code client.audio().speech().create(request)} and {@code
-   * client.audio().transcriptions().create(request)}.
+   * {@return the audio API: {@code client.audio().speech().create(request)} and {@code
+   * client.audio().transcriptions().create(request)}}
    */
   public Audio audio() {
     return audio;

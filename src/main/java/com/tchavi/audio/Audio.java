@@ -5,9 +5,9 @@ package com.tchavi.audio;
  * Thread-safe. An interface, so that code under test can be handed a fake.
  */
 public interface Audio {
-  /** Returns {@code POST audio/speech}: text to speech. */
+  /** {@return the {@code POST audio/speech} endpoint: text to speech} */
   Speech speech();
 
-  /** Returns {@code POST audio/transcriptions}: speech to text. */
+  /** {@return the {@code POST audio/transcriptions} endpoint: speech to text} */
   Transcriptions transcriptions();
 }

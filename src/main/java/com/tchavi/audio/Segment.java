@@ -24,6 +24,15 @@ public record Segment(
     String text,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
+  /**
+   * Reads a missing text as empty and copies {@code extra}, so the record stays immutable.
+   *
+   * @param id the segment's number, from 0
+   * @param start where it starts, in seconds from the beginning of the audio
+   * @param end where it ends, in seconds
+   * @param text what was said; null becomes empty
+   * @param extra the other fields, as plain Java values; null becomes empty
+   */
   public Segment {
     text = text == null ? "" : text;
     extra = Extras.copy(extra);

@@ -17,6 +17,10 @@ public interface Speech {
   /**
    * Sends {@code request} and returns the audio once a 2xx answer has begun.
    *
+   * @param request the request; it needs a model, an input and a voice
+   * @return the audio, streamed, with the HTTP response's {@link BinaryResponse#metadata()};
+   *     the caller closes it
+   * @throws NullPointerException if {@code request} is null
    * @throws IllegalArgumentException if the request has no model, input or voice, its input is
    *     too long, or its speed is out of range
    * @throws IllegalStateException if the client is closed
@@ -33,6 +37,11 @@ public interface Speech {
    * has begun. A {@link RequestOptions#timeout()} bounds the whole download; there is none by
    * default, since a long text makes a large file.
    *
+   * @param request the request; it needs a model, an input and a voice
+   * @param options per-call settings; {@link RequestOptions#NONE} for none
+   * @return the audio, streamed, with the HTTP response's {@link BinaryResponse#metadata()};
+   *     the caller closes it
+   * @throws NullPointerException if {@code request} or {@code options} is null
    * @throws IllegalArgumentException if the request has no model, input or voice, its input is
    *     too long, or its speed is out of range
    * @throws IllegalStateException if the client is closed

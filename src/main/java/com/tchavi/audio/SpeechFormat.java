@@ -25,13 +25,13 @@ public enum SpeechFormat {
     this.mediaType = mediaType;
   }
 
-  /** Returns the value sent as {@code response_format}, like {@code mp3}. */
+  /** {@return the value sent as {@code response_format}, like {@code mp3}} */
   @JsonValue
   public String wireName() {
     return wireName;
   }
 
-  /** Returns the media type of the audio, like {@code audio/mpeg}, sent as {@code Accept}. */
+  /** {@return the media type of the audio, like {@code audio/mpeg}, sent as {@code Accept}} */
   public String mediaType() {
     return mediaType;
   }

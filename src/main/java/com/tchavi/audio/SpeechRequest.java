@@ -31,16 +31,29 @@ public record SpeechRequest(
   /** The most characters (Unicode code points) that {@code input} may hold. */
   public static final int MAX_INPUT = 4096;
 
+  /**
+   * Copies {@code extraBody}, so the record stays immutable; a null map becomes empty. Tchavi's
+   * rules are not checked here: the client checks them before sending, and {@link
+   * Builder#build()} checks {@code extraBody}.
+   *
+   * @param model {@code tts-1} (faster) or {@code tts-1-hd} (higher quality); null until set
+   * @param input the text to read; null until set
+   * @param voice a voice such as {@link Voice#ALLOY}; null until set
+   * @param responseFormat the audio format, or null for the server's default (MP3)
+   * @param speed 0.25 to 4.0, or null for 1.0
+   * @param extraBody model-specific fields, sent at the top level of the JSON body; null becomes
+   *     empty
+   */
   public SpeechRequest {
     extraBody = Extras.copy(extraBody);
   }
 
-  /** Returns a new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder that starts from this request's values. */
+  /** {@return a builder that starts from this request's values} */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -81,31 +94,59 @@ public record SpeechRequest(
       extraBody.putAll(r.extraBody);
     }
 
-    /** Sets the model: {@code tts-1} or {@code tts-1-hd}. Required. */
+    /**
+     * Sets the model: {@code tts-1} (faster) or {@code tts-1-hd} (higher quality). Required to
+     * send the request.
+     *
+     * @param model the model id, or null to unset it
+     * @return this builder
+     */
     public Builder model(String model) {
       this.model = model;
       return this;
     }
 
-    /** Sets the text to read, at most {@value SpeechRequest#MAX_INPUT} characters. Required. */
+    /**
+     * Sets the text to read aloud, at most {@value SpeechRequest#MAX_INPUT} characters. Required
+     * to send the request.
+     *
+     * @param input the text, or null to unset it; the client rejects a longer one before sending
+     * @return this builder
+     */
     public Builder input(String input) {
       this.input = input;
       return this;
     }
 
-    /** Sets the voice, such as {@link Voice#ALLOY}; other names are sent as they are. Required. */
+    /**
+     * Sets the voice, one of {@link Voice}'s such as {@link Voice#ALLOY}; other names are sent as
+     * they are. Required to send the request.
+     *
+     * @param voice the voice's name, or null to unset it
+     * @return this builder
+     */
     public Builder voice(String voice) {
       this.voice = voice;
       return this;
     }
 
-    /** Sets the audio format; the server's default is MP3. */
+    /**
+     * Sets the audio format: MP3 (the default), Opus, AAC, FLAC, WAV or PCM.
+     *
+     * @param responseFormat the format, or null to unset it
+     * @return this builder
+     */
     public Builder responseFormat(SpeechFormat responseFormat) {
       this.responseFormat = responseFormat;
       return this;
     }
 
-    /** Sets the speed, 0.25 to 4.0 (1.0 is normal); checked before sending. */
+    /**
+     * Sets the speed, 0.25 to 4.0; the default is 1.0, normal speed.
+     *
+     * @param speed 0.25 to 4.0; the client rejects other values before sending
+     * @return this builder
+     */
     public Builder speed(double speed) {
       this.speed = speed;
       return this;
@@ -115,6 +156,11 @@ public record SpeechRequest(
      * Adds a model-specific field to the top level of the JSON body, such as {@code
      * instructions}. A null value removes the key. {@link #build()} rejects the name of a field
      * that is also set through its own setter.
+     *
+     * @param key the JSON field's name
+     * @param value the field's value, or null to remove {@code key}
+     * @return this builder
+     * @throws NullPointerException if {@code key} is null
      */
     public Builder putExtraBody(String key, Object value) {
       Extras.putOrRemove(extraBody, key, value);
@@ -124,6 +170,7 @@ public record SpeechRequest(
     /**
      * Returns the request. It may lack a model, input or voice; the client checks those.
      *
+     * @return the request, immutable
      * @throws IllegalArgumentException if an extra-body key is also set by its own setter
      */
     public SpeechRequest build() {

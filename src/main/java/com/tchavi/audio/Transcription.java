@@ -46,6 +46,21 @@ public record Transcription(
     @JacksonInject(useInput = OptBoolean.FALSE, optional = OptBoolean.TRUE) @JsonIgnore
     ResponseMetadata metadata) {
 
+  /**
+   * Reads a missing text as empty and copies {@code segments} and {@code extra}, so the record
+   * stays immutable; a null list or map becomes empty.
+   *
+   * @param text the transcribed text, or the whole body of a text, SRT or VTT answer; null
+   *     becomes empty
+   * @param language the language detected or given, or null
+   * @param duration the audio's length in seconds, or null
+   * @param segments the timed segments; null becomes empty
+   * @param tchavi credits used and left, or null
+   * @param extra fields this SDK does not know, as plain Java values; null becomes empty
+   * @param format how the body was read, or null
+   * @param metadata the HTTP status and headers, or null
+   * @throws NullPointerException if {@code segments} holds a null
+   */
   public Transcription {
     text = text == null ? "" : text;
     segments = segments == null ? List.of() : List.copyOf(segments);
@@ -56,6 +71,9 @@ public record Transcription(
    * Returns what this answer cost and the balance left: the body's {@code tchavi} figures when
    * present, else the {@code X-Credits-*} headers of {@link #metadata()}; null figures when
    * neither said.
+   *
+   * @return the figures, never null; each is null when neither source said it, and all are
+   *     null ({@link Credits#UNKNOWN}) when neither said anything
    */
   public Credits credits() {
     return Credits.of(tchavi, metadata);

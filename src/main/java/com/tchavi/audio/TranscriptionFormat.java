@@ -19,12 +19,14 @@ public enum TranscriptionFormat {
     this.wireName = wireName;
   }
 
-  /** Returns the value sent as {@code response_format}, like {@code verbose_json}. */
+  /** {@return the value sent as {@code response_format}, like {@code verbose_json}} */
   public String wireName() {
     return wireName;
   }
 
-  /** Returns true for the formats answered as JSON: {@link #JSON} and {@link #VERBOSE_JSON}. */
+  /**
+   * {@return true for the formats answered as JSON: {@link #JSON} and {@link #VERBOSE_JSON}}
+   */
   public boolean isJson() {
     return this == JSON || this == VERBOSE_JSON;
   }

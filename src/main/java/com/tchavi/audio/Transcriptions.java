@@ -16,6 +16,10 @@ public interface Transcriptions {
   /**
    * Sends {@code request} and returns the transcription.
    *
+   * @param request the request; it needs a model and a file
+   * @return the transcription, with the HTTP response's {@link Transcription#metadata()} and
+   *     the {@link Transcription#format()} its body was read as
+   * @throws NullPointerException if {@code request} is null
    * @throws IllegalArgumentException if the request has no model or no file, its file is over 25
    *     MB or cannot be read, or its temperature is out of range
    * @throws IllegalStateException if the client is closed
@@ -33,6 +37,11 @@ public interface Transcriptions {
   /**
    * Sends {@code request} with per-call {@code options} and returns the transcription.
    *
+   * @param request the request; it needs a model and a file
+   * @param options per-call settings; {@link RequestOptions#NONE} for none
+   * @return the transcription, with the HTTP response's {@link Transcription#metadata()} and
+   *     the {@link Transcription#format()} its body was read as
+   * @throws NullPointerException if {@code request} or {@code options} is null
    * @throws IllegalArgumentException if the request has no model or no file, its file is over 25
    *     MB or cannot be read, or its temperature is out of range
    * @throws IllegalStateException if the client is closed

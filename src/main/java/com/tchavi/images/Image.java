@@ -32,6 +32,14 @@ public record Image(
     @JsonProperty("revised_prompt") String revisedPrompt,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
+  /**
+   * Copies {@code extra}, so the record stays immutable.
+   *
+   * @param b64Json the image, base64-encoded, or null when it came as a URL
+   * @param url where the image is hosted, or null when it came inline
+   * @param revisedPrompt the prompt the model actually used, or null
+   * @param extra fields this SDK does not know, as plain Java values; null becomes empty
+   */
   public Image {
     extra = Extras.copy(extra);
   }
@@ -40,6 +48,7 @@ public record Image(
    * Returns the image's bytes, decoded from {@link #b64Json()}; a {@code data:} URL prefix and
    * line breaks are skipped.
    *
+   * @return the image file's bytes, such as a PNG's, in a new array
    * @throws IllegalStateException if the image came as a URL rather than inline
    * @throws IllegalArgumentException if the base64 is malformed
    */
@@ -58,7 +67,11 @@ public record Image(
   /**
    * Decodes the image into the file at {@code path}, created or replaced, and returns the number
    * of bytes written. The base64 is decoded as it is written: no copy of the image is held.
+   * A failure deletes the partial file.
    *
+   * @param path the file to write; its directory must exist
+   * @return the number of bytes written, the size of the file
+   * @throws NullPointerException if {@code path} is null
    * @throws IllegalStateException if the image came as a URL rather than inline
    * @throws IllegalArgumentException if the base64 is malformed
    * @throws UncheckedIOException if the file cannot be written

@@ -57,17 +57,41 @@ public record ImageRequest(
     String background,
     @JsonAnyGetter Map<String, Object> extraBody) {
 
+  /**
+   * Copies {@code images} and {@code extraBody}, so the record stays immutable; a null list or
+   * map becomes empty. Tchavi's rules are not checked here: the client checks them before
+   * sending, and {@link Builder#build()} checks {@code extraBody}.
+   *
+   * @param model the model id, such as {@code gpt-image-1} or {@code nano-banana-pro}; null until
+   *     set
+   * @param prompt what to draw, or the change to make; null until set
+   * @param n how many images, 1 to 4, or null for one
+   * @param responseFormat base64 inline (the default) or a hosted URL, or null
+   * @param images reference images to edit or draw from, base64-encoded; null becomes empty
+   * @param user an id of the end user, for abuse monitoring, or null
+   * @param size a size such as {@code 1024x1024}, or null
+   * @param aspectRatio an aspect ratio such as {@code 16:9}, or null
+   * @param resolution a resolution such as {@code 2K}, or null
+   * @param quality a quality such as {@code high}, or null
+   * @param outputFormat an image format such as {@code png} or {@code webp}, or null
+   * @param negativePrompt what the image should not show, or null
+   * @param seed a seed for reproducible images, or null
+   * @param background a background such as {@code transparent}, or null
+   * @param extraBody model-specific fields, sent at the top level of the JSON body; null becomes
+   *     empty
+   * @throws NullPointerException if {@code images} holds a null
+   */
   public ImageRequest {
     images = images == null ? List.of() : List.copyOf(images);
     extraBody = Extras.copy(extraBody);
   }
 
-  /** Returns a new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder that starts from this request's values. */
+  /** {@return a builder that starts from this request's values} */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -141,33 +165,62 @@ public record ImageRequest(
       extraBody.putAll(r.extraBody);
     }
 
-    /** Sets the model id, such as {@code gpt-image-1}. Required. */
+    /**
+     * Sets the model: any image model id, such as {@code nano-banana-pro}, {@code imagen-4},
+     * {@code gpt-image-1} or {@code dall-e-3}. Required to send the request.
+     *
+     * @param model the model id, or null to unset it
+     * @return this builder
+     */
     public Builder model(String model) {
       this.model = model;
       return this;
     }
 
-    /** Sets what to draw, or the change to make. Required. */
+    /**
+     * Sets the text description of what to draw, or of the change to make to the reference
+     * images. Required to send the request.
+     *
+     * @param prompt the description, or null to unset it
+     * @return this builder
+     */
     public Builder prompt(String prompt) {
       this.prompt = prompt;
       return this;
     }
 
-    /** Sets how many images to make, 1 to 4; checked before sending. */
+    /**
+     * Sets how many images to make, 1 to 4; the default is 1.
+     *
+     * @param n 1 to 4; the client rejects other values before sending
+     * @return this builder
+     */
     public Builder n(int n) {
       this.n = n;
       return this;
     }
 
-    /** Sets whether images come back inline as base64 (the default) or as URLs. */
+    /**
+     * Sets whether the images come back inline as base64 ({@link ImageResponseFormat#B64_JSON},
+     * the default) or as hosted URLs ({@link ImageResponseFormat#URL}); model support for URLs
+     * varies.
+     *
+     * @param responseFormat the format, or null to unset it
+     * @return this builder
+     */
     public Builder responseFormat(ImageResponseFormat responseFormat) {
       this.responseFormat = responseFormat;
       return this;
     }
 
     /**
-     * Adds the image file at {@code path} as a reference image, read and base64-encoded now.
+     * Adds the image file at {@code path}, a PNG, JPEG or WebP, as a reference image, read and
+     * base64-encoded now. How many a model takes varies: 14 for Nano Banana, 16 for GPT Image.
      *
+     * @param path the image file
+     * @return this builder
+     * @throws NullPointerException if {@code path} is null
+     * @throws IllegalArgumentException if the file is empty
      * @throws UncheckedIOException if the file cannot be read
      */
     public Builder addImage(Path path) {
@@ -179,7 +232,15 @@ public record ImageRequest(
       }
     }
 
-    /** Adds {@code image}, the bytes of a PNG, JPEG or WebP file, as a reference image. */
+    /**
+     * Adds {@code image}, the bytes of a PNG, JPEG or WebP file, as a reference image,
+     * base64-encoded now.
+     *
+     * @param image the file's bytes
+     * @return this builder
+     * @throws NullPointerException if {@code image} is null
+     * @throws IllegalArgumentException if {@code image} is empty
+     */
     public Builder addImage(byte[] image) {
       Objects.requireNonNull(image, "image == null");
       if (image.length == 0) throw new IllegalArgumentException("image is empty");
@@ -187,7 +248,14 @@ public record ImageRequest(
       return this;
     }
 
-    /** Adds a reference image that is base64-encoded already; it is sent as it is. */
+    /**
+     * Adds a reference image that is base64-encoded already; it is sent as it is.
+     *
+     * @param base64 the image file's bytes, base64-encoded
+     * @return this builder
+     * @throws NullPointerException if {@code base64} is null
+     * @throws IllegalArgumentException if {@code base64} is blank
+     */
     public Builder addImageBase64(String base64) {
       Objects.requireNonNull(base64, "base64 == null");
       if (base64.isBlank()) throw new IllegalArgumentException("base64 image is blank");
@@ -195,55 +263,106 @@ public record ImageRequest(
       return this;
     }
 
-    /** Sets an id of the end user, for abuse monitoring. */
+    /**
+     * Sets an id of the end user, which Tchavi uses for abuse monitoring; unset by default.
+     *
+     * @param user the id, or null to unset it
+     * @return this builder
+     */
     public Builder user(String user) {
       this.user = user;
       return this;
     }
 
-    /** Sets the size, such as {@code 1024x1024}, for models that take one. */
+    /**
+     * Sets the size, such as {@code 1024x1024}, for models that take one; each model's "API" tab
+     * lists its values. Not checked by the client.
+     *
+     * @param size the size, or null to unset it
+     * @return this builder
+     */
     public Builder size(String size) {
       this.size = size;
       return this;
     }
 
-    /** Sets the aspect ratio, such as {@code 16:9}, for models that take one. */
+    /**
+     * Sets the aspect ratio, such as {@code 16:9}, for models that take one. Not checked by the
+     * client, since models differ.
+     *
+     * @param aspectRatio the aspect ratio, or null to unset it
+     * @return this builder
+     */
     public Builder aspectRatio(String aspectRatio) {
       this.aspectRatio = aspectRatio;
       return this;
     }
 
-    /** Sets the resolution, such as {@code 2K}, for models that take one. */
+    /**
+     * Sets the resolution, such as {@code 2K}, for models that take one. Not checked by the
+     * client, since models differ.
+     *
+     * @param resolution the resolution, or null to unset it
+     * @return this builder
+     */
     public Builder resolution(String resolution) {
       this.resolution = resolution;
       return this;
     }
 
-    /** Sets the quality, such as {@code high}, for models that take one. */
+    /**
+     * Sets the quality, such as {@code high}, for models that take one. Not checked by the
+     * client, since models differ.
+     *
+     * @param quality the quality, or null to unset it
+     * @return this builder
+     */
     public Builder quality(String quality) {
       this.quality = quality;
       return this;
     }
 
-    /** Sets the image format, such as {@code png} or {@code webp}, for models that take one. */
+    /**
+     * Sets the format of the image files, such as {@code png} or {@code webp}, for models that
+     * take one. Not checked by the client, since models differ.
+     *
+     * @param outputFormat the format, or null to unset it
+     * @return this builder
+     */
     public Builder outputFormat(String outputFormat) {
       this.outputFormat = outputFormat;
       return this;
     }
 
-    /** Sets what the image should not show, for models that take it. */
+    /**
+     * Sets what the image should not show, for models that take it; unset by default.
+     *
+     * @param negativePrompt the description, or null to unset it
+     * @return this builder
+     */
     public Builder negativePrompt(String negativePrompt) {
       this.negativePrompt = negativePrompt;
       return this;
     }
 
-    /** Sets a seed for reproducible images, for models that take one. */
+    /**
+     * Sets a seed for reproducible images, for models that take one; unset by default.
+     *
+     * @param seed the seed
+     * @return this builder
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** Sets the background, such as {@code transparent}, for models that take one. */
+    /**
+     * Sets the background, such as {@code transparent}, for models that take one. Not checked by
+     * the client, since models differ.
+     *
+     * @param background the background, or null to unset it
+     * @return this builder
+     */
     public Builder background(String background) {
       this.background = background;
       return this;
@@ -254,6 +373,11 @@ public record ImageRequest(
      * value (string, number, boolean, list, map) or any object Jackson can write. A null value
      * removes the key. {@link #build()} rejects the name of a field that is also set through its
      * own setter.
+     *
+     * @param key the JSON field's name
+     * @param value the field's value, or null to remove {@code key}
+     * @return this builder
+     * @throws NullPointerException if {@code key} is null
      */
     public Builder putExtraBody(String key, Object value) {
       Extras.putOrRemove(extraBody, key, value);
@@ -263,6 +387,7 @@ public record ImageRequest(
     /**
      * Returns the request. It may lack a model or a prompt; the client checks those.
      *
+     * @return the request, immutable
      * @throws IllegalArgumentException if an extra-body key is also set by its own setter
      */
     public ImageRequest build() {

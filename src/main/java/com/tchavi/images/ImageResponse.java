@@ -34,6 +34,18 @@ public record ImageResponse(
     @JacksonInject(useInput = OptBoolean.FALSE, optional = OptBoolean.TRUE) @JsonIgnore
     ResponseMetadata metadata) {
 
+  /**
+   * Copies {@code data} and {@code extra}, so the record stays immutable; a null list or map
+   * becomes empty.
+   *
+   * @param created when the images were made, in Unix seconds, or 0
+   * @param data the images, in order; null becomes empty
+   * @param tchavi credits used and left, or null
+   * @param extra top-level fields this SDK does not know, as plain Java values; null becomes
+   *     empty
+   * @param metadata the HTTP status and headers, or null
+   * @throws NullPointerException if {@code data} holds a null
+   */
   public ImageResponse {
     data = data == null ? List.of() : List.copyOf(data);
     extra = Extras.copy(extra);
@@ -43,6 +55,9 @@ public record ImageResponse(
    * Returns what this answer cost and the balance left: the body's {@code tchavi} figures when
    * present, else the {@code X-Credits-*} headers of {@link #metadata()}; null figures when
    * neither said.
+   *
+   * @return the figures, never null; each is null when neither source said it, and all are
+   *     null ({@link Credits#UNKNOWN}) when neither said anything
    */
   public Credits credits() {
     return Credits.of(tchavi, metadata);

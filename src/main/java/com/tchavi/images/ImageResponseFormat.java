@@ -15,7 +15,7 @@ public enum ImageResponseFormat {
     this.wireName = wireName;
   }
 
-  /** Returns the value sent as {@code response_format}, like {@code b64_json}. */
+  /** {@return the value sent as {@code response_format}, like {@code b64_json}} */
   @JsonValue
   public String wireName() {
     return wireName;

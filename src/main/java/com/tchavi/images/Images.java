@@ -5,12 +5,15 @@ package com.tchavi.images;
  * Thread-safe. An interface, so that code under test can be handed a fake.
  */
 public interface Images {
-  /** Returns {@code POST images/generations}: images from a prompt (and reference images). */
+  /**
+   * {@return the {@code POST images/generations} endpoint: images from a prompt (and reference
+   * images)}
+   */
   ImagesEndpoint generations();
 
   /**
-   * Returns {@code POST images/edits}: reference images changed as the prompt says. Tchavi takes
-   * the images base64-encoded in a JSON body, as for generations.
+   * {@return the {@code POST images/edits} endpoint: reference images changed as the prompt says}
+   * Tchavi takes the images base64-encoded in a JSON body, as for generations.
    */
   ImagesEndpoint edits();
 }

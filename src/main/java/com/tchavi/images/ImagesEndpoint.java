@@ -15,6 +15,9 @@ public interface ImagesEndpoint {
   /**
    * Sends {@code request} and returns the images.
    *
+   * @param request the request; it needs a model and a prompt, and for an edit a reference image
+   * @return the images, with the HTTP response's {@link ImageResponse#metadata()}
+   * @throws NullPointerException if {@code request} is null
    * @throws IllegalArgumentException if the request has no model or no prompt, {@code n} is not
    *     1 to 4, or it is an edit without a reference image
    * @throws IllegalStateException if the client is closed
@@ -31,6 +34,10 @@ public interface ImagesEndpoint {
   /**
    * Sends {@code request} with per-call {@code options} and returns the images.
    *
+   * @param request the request; it needs a model and a prompt, and for an edit a reference image
+   * @param options per-call settings; {@link RequestOptions#NONE} for none
+   * @return the images, with the HTTP response's {@link ImageResponse#metadata()}
+   * @throws NullPointerException if {@code request} or {@code options} is null
    * @throws IllegalArgumentException if the request has no model or no prompt, {@code n} is not
    *     1 to 4, or it is an edit without a reference image
    * @throws IllegalStateException if the client is closed

@@ -41,8 +41,6 @@ class RequestWriterTest {
         Arguments.of("one stop", true, base().stop("END").build()),
         Arguments.of("control characters", true, base()
             .addUserMessage("\u0001\u001f\t\b\f\r \u2028 </script> \\u0041").build()),
-        Arguments.of("not a number", true, base().temperature(Double.NaN)
-            .topP(Double.POSITIVE_INFINITY).build()),
         Arguments.of("stop list", true, base().stop(List.of("a", "b")).build()),
         Arguments.of("named message", true,
             base().addMessage(new ChatMessage(com.tchavi.chat.Role.USER, "Yo", null, "bob",

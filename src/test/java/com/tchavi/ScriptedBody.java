@@ -45,17 +45,22 @@ final class ScriptedBody implements MockResponseBody {
    * drops the connection: the client sees its bytes, then "unexpected end of stream".
    */
   static MockResponse cutAfter(String text) {
+    return cutAfter(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Returns an event stream that sends {@code bytes} as {@link #cutAfter(String)} does. */
+  static MockResponse cutAfter(byte[] bytes) {
     return new MockResponse.Builder()
         .setHeader("Content-Type", "text/event-stream")
         .setHeader("Transfer-Encoding", "chunked")
         .socketHandler(socket -> {
           try {
             BufferedSink sink = Okio.buffer(socket.getSink());
-            Buffer data = new Buffer().writeUtf8(text);
+            Buffer data = new Buffer().write(bytes);
             sink.writeHexadecimalUnsignedLong(data.size() + 100).writeUtf8("\r\n").writeAll(data);
-            sink.flush();
-            Thread.sleep(20); // Let the client read the bytes before the cut.
-          } catch (IOException | InterruptedException ignored) {
+            // Closing the sink shuts down output: the client reads every byte, then the end.
+            sink.close();
+          } catch (IOException ignored) {
             // Cut below either way.
           } finally {
             socket.cancel();

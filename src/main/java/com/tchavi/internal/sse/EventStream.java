@@ -100,7 +100,12 @@ public final class EventStream {
         if (delivered) throw exchange.connectionError(e);
         // Nothing reached the caller yet, so a new attempt cannot repeat an event.
         response.close();
-        begin(exchange.retryAfterFailure(e));
+        try {
+          begin(exchange.retryAfterFailure(e));
+        } catch (RuntimeException retryFailure) {
+          if (canceledByCaller()) return null; // Closed while waiting to retry, or during it.
+          throw retryFailure;
+        }
       } catch (RuntimeException e) {
         if (canceledByCaller()) return null; // Whatever a read broken by a cancel threw.
         throw e;

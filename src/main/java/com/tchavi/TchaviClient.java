@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import javax.net.SocketFactory;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -474,9 +475,15 @@ public final class TchaviClient implements AutoCloseable {
       return "TchaviClient.Builder{baseUrl=" + baseUrl + "}";
     }
 
+    private static final Pattern IPV4 =
+        Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+            + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+
     private static boolean isLoopback(String host) {
       if (host.equals("localhost") || host.endsWith(".localhost")) return true;
-      boolean literal = host.indexOf(':') >= 0 || host.matches("[0-9.]+");
+      // An IPv6 host is a literal (HttpUrl checked it); an IPv4 one only as four plain decimal
+      // bytes: InetAddress asks DNS about anything else made of digits and dots, like 1.2.3.4.5.
+      boolean literal = host.indexOf(':') >= 0 || IPV4.matcher(host).matches();
       if (!literal) return false; // Never resolve a name here: DNS could say anything.
       try {
         return InetAddress.getByName(host).isLoopbackAddress();

@@ -225,7 +225,8 @@ class ChatCompletionsTest {
     assertThatThrownBy(() -> test.client.chat().completions().create(REQUEST,
         RequestOptions.builder().timeout(Duration.ofMillis(200)).maxRetries(0).build()))
         .isInstanceOf(TchaviConnectionException.class)
-        .hasMessageContaining("timeout")
+        .hasMessage("POST " + test.server.url("/api/v1/chat/completions")
+            + " took longer than its timeout of 200 ms, retries included")
         .hasCauseInstanceOf(java.io.InterruptedIOException.class);
   }
 
@@ -239,7 +240,9 @@ class ChatCompletionsTest {
     assertThatThrownBy(() -> client.chat().completions().create(REQUEST,
         RequestOptions.builder().maxRetries(0).build()))
         .isInstanceOf(TchaviConnectionException.class)
-        .hasMessageContaining("read timeout")
+        // The cause's own words follow: "timeout" from Okio, "Read timed out" from the socket.
+        .hasMessageStartingWith("POST " + test.server.url("/api/v1/chat/completions")
+            + ": no data for longer than the read timeout (")
         .hasCauseInstanceOf(java.net.SocketTimeoutException.class);
   }
 

@@ -23,13 +23,43 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ChatStreamingTest {
   @RegisterExtension final TestServer test = new TestServer();
+
+  /** Shared with the client, so that a test sees whether a stream let go of its connection. */
+  private final OkHttpClient okHttp = new OkHttpClient();
+  private TchaviClient client;
+
+  @BeforeEach
+  void setUp() {
+    client = test.client(test.builder().okHttpClient(okHttp));
+  }
+
+  @AfterEach
+  void stopOkHttp() {
+    okHttp.dispatcher().executorService().shutdown();
+    okHttp.connectionPool().evictAll();
+  }
+
+  /** Asserts that [DONE] or the end handed the connection back to the pool, before close(). */
+  private void assertReusable() {
+    assertThat(Await.connectionsInUse(okHttp)).isZero();
+    assertThat(okHttp.connectionPool().idleConnectionCount()).isEqualTo(1);
+  }
+
+  /** Asserts that a failure let go of the connection before close() was called. */
+  private void assertReleased() {
+    assertThat(Await.connectionsInUse(okHttp)).isZero();
+  }
 
   private static final ChatRequest REQUEST =
       ChatRequest.builder().model("gpt-4o-mini").addUserMessage("Tell me a short story.").build();
@@ -74,9 +104,10 @@ class ChatStreamingTest {
     test.server.enqueue(sse(TestServer.resource("chat-stream.sse")));
     List<String> texts = new ArrayList<>();
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       drain(stream, texts);
       assertThat(stream.state()).isEqualTo(ChatStream.State.DONE);
+      assertReusable();
       ChatCompletion completion = stream.completion();
       assertThat(completion.text()).isEqualTo("Once upon a time, ☕ \"café\" 🚀.");
       assertThat(completion.id()).isEqualTo("chatcmpl-1");
@@ -98,7 +129,7 @@ class ChatStreamingTest {
   void aStreamIsIteratedOnce() {
     test.server.enqueue(sse(TestServer.resource("chat-stream.sse")));
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       assertThat(stream.iterator()).isSameAs(stream);
       assertThatThrownBy(stream::iterator).isInstanceOf(IllegalStateException.class);
     }
@@ -107,7 +138,7 @@ class ChatStreamingTest {
   @Test
   void javaStreamClosesTheChatStream() {
     test.server.enqueue(sse(TestServer.resource("chat-stream.sse")));
-    ChatStream stream = test.client.chat().completions().stream(REQUEST);
+    ChatStream stream = client.chat().completions().stream(REQUEST);
 
     String firstTwo;
     try (Stream<ChatChunk> chunks = stream.stream()) {
@@ -124,9 +155,10 @@ class ChatStreamingTest {
     test.server.enqueue(sse(chunk("Hi") + finish("stop")));
     List<String> texts = new ArrayList<>();
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       drain(stream, texts);
       assertThat(stream.state()).isEqualTo(ChatStream.State.FINISHED);
+      assertReusable();
     }
     assertThat(texts).containsExactly("Hi", "");
   }
@@ -136,12 +168,13 @@ class ChatStreamingTest {
     test.server.enqueue(sse(chunk("Once") + chunk(" upon")));
     List<String> texts = new ArrayList<>();
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       assertThatThrownBy(() -> drain(stream, texts))
           .isInstanceOf(TchaviStreamException.class)
           .hasMessageContaining("without [DONE]")
           .hasMessageContaining("choice 0");
       assertThat(stream.state()).isEqualTo(ChatStream.State.FAILED);
+      assertReleased();
       assertThat(stream.completion().text()).isEqualTo("Once upon");
     }
     assertThat(texts).containsExactly("Once", " upon");
@@ -153,7 +186,7 @@ class ChatStreamingTest {
         + "\"finish_reason\":\"stop\"}]}"));
     List<String> texts = new ArrayList<>();
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       drain(stream, texts);
       assertThat(stream.state()).isEqualTo(ChatStream.State.FINISHED);
     }
@@ -166,11 +199,12 @@ class ChatStreamingTest {
         chunk("Once") + chunk(" upon") + "data: {\"choices\":[{\"de"));
     List<String> texts = new ArrayList<>();
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       assertThatThrownBy(() -> drain(stream, texts))
           .isInstanceOf(TchaviConnectionException.class)
           .hasMessageContaining("unexpected end of stream");
       assertThat(stream.state()).isEqualTo(ChatStream.State.FAILED);
+      assertReleased();
     }
     assertThat(texts).containsExactly("Once", " upon");
     assertThat(test.server.getRequestCount()).isEqualTo(1);
@@ -191,11 +225,12 @@ class ChatStreamingTest {
         .throttleBody(7, 1, TimeUnit.MILLISECONDS)
         .build());
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       StringBuilder text = new StringBuilder();
       for (ChatChunk chunk : stream) text.append(chunk.text());
       assertThat(text.toString()).isEqualTo(expected.toString());
       assertThat(stream.state()).isEqualTo(ChatStream.State.DONE);
+      assertReusable();
     }
   }
 
@@ -216,12 +251,13 @@ class ChatStreamingTest {
     test.server.enqueue(sse(chunk("Once") + "data: " + payload + "\n\n" + chunk("lost")));
     List<String> texts = new ArrayList<>();
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> drain(stream, texts));
       assertThat(e.getClass().getSimpleName()).isEqualTo(type);
       assertThat(((TchaviApiException) e).statusCode()).isEqualTo(status);
       assertThat(((TchaviApiException) e).body()).isEqualTo(payload);
       assertThat(stream.state()).isEqualTo(ChatStream.State.FAILED);
+      assertReleased();
     }
     assertThat(texts).containsExactly("Once");
   }
@@ -232,7 +268,7 @@ class ChatStreamingTest {
         + "event: error\ndata: {\"code\":\"rate_limit_exceeded\",\"message\":\"Slow down.\"}\n\n"));
     List<String> texts = new ArrayList<>();
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       assertThatThrownBy(() -> drain(stream, texts))
           .isInstanceOf(RateLimitException.class)
           .hasMessageContaining("rate_limit_exceeded: Slow down.");
@@ -245,11 +281,12 @@ class ChatStreamingTest {
     test.server.enqueue(sse(chunk("Once") + "data: {not json at all}\n\n"));
     List<String> texts = new ArrayList<>();
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       assertThatThrownBy(() -> drain(stream, texts))
           .isInstanceOf(TchaviStreamException.class)
           .hasMessageContaining("not valid JSON")
           .hasMessageContaining("{not json at all}");
+      assertReleased();
     }
     assertThat(texts).containsExactly("Once");
   }
@@ -264,7 +301,7 @@ class ChatStreamingTest {
         + "data: [DONE]\n\n"));
     List<String> texts = new ArrayList<>();
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       drain(stream, texts);
       assertThat(stream.completion().text()).isEqualTo("Hi");
       assertThat(stream.completion().choices().get(0).message().extra())
@@ -278,7 +315,7 @@ class ChatStreamingTest {
     test.server.enqueue(new MockResponse.Builder().code(402).setHeader("X-Request-Id", "req_9")
         .body("{\"error\":{\"code\":\"insufficient_credits\",\"message\":\"Recharge.\"}}").build());
 
-    assertThatThrownBy(() -> test.client.chat().completions().stream(REQUEST))
+    assertThatThrownBy(() -> client.chat().completions().stream(REQUEST))
         .isInstanceOf(InsufficientCreditsException.class)
         .hasMessage("HTTP 402 insufficient_credits: Recharge. (request-id req_9)");
   }
@@ -288,7 +325,7 @@ class ChatStreamingTest {
     test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
         .body("{\"error\":{\"code\":\"invalid_api_key\",\"message\":\"Bad key.\"}}").build());
 
-    assertThatThrownBy(() -> test.client.chat().completions().stream(REQUEST))
+    assertThatThrownBy(() -> client.chat().completions().stream(REQUEST))
         .isInstanceOf(AuthenticationException.class)
         .hasMessageContaining("Bad key.");
   }
@@ -299,7 +336,7 @@ class ChatStreamingTest {
         .body(TestServer.resource("chat-completion.json")).build());
     List<String> texts = new ArrayList<>();
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       drain(stream, texts);
       assertThat(stream.state()).isEqualTo(ChatStream.State.FINISHED);
       ChatCompletion completion = stream.completion();
@@ -316,7 +353,7 @@ class ChatStreamingTest {
     test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html")
         .body("<html>Sign in to the Wi-Fi</html>").build());
 
-    assertThatThrownBy(() -> test.client.chat().completions().stream(REQUEST))
+    assertThatThrownBy(() -> client.chat().completions().stream(REQUEST))
         .isInstanceOf(TchaviStreamException.class)
         .hasMessageContaining("text/html")
         .hasMessageContaining("Sign in to the Wi-Fi");
@@ -329,7 +366,7 @@ class ChatStreamingTest {
     test.server.enqueue(sse(chunk("Hi") + finish("stop") + "data: [DONE]\n\n"));
     List<String> texts = new ArrayList<>();
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       drain(stream, texts);
     }
 
@@ -345,7 +382,7 @@ class ChatStreamingTest {
         .body(TestServer.resource("chat-completion.json")).build());
     List<String> texts = new ArrayList<>();
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       drain(stream, texts);
       assertThat(stream.state()).isEqualTo(ChatStream.State.FINISHED);
       assertThat(stream.completion().usage().totalTokens()).isEqualTo(23);
@@ -360,7 +397,7 @@ class ChatStreamingTest {
     test.server.enqueue(sse(chunk("again") + finish("stop")));
     List<String> texts = new ArrayList<>();
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       assertThatThrownBy(() -> drain(stream, texts))
           .isInstanceOf(TchaviConnectionException.class);
     }
@@ -370,7 +407,7 @@ class ChatStreamingTest {
 
   @Test
   void idleStreamEndsWithAConnectionException() {
-    TchaviClient client = test.client(test.builder().readTimeout(Duration.ofMillis(200)));
+    TchaviClient client = test.client(test.builder().okHttpClient(okHttp).readTimeout(Duration.ofMillis(200)));
     CountDownLatch done = new CountDownLatch(1);
     test.server.enqueue(sse(sink -> {
       ScriptedBody.send(sink, chunk("Once"));
@@ -383,6 +420,7 @@ class ChatStreamingTest {
           .isInstanceOf(TchaviConnectionException.class)
           .hasMessageContaining("read timeout")
           .hasCauseInstanceOf(java.net.SocketTimeoutException.class);
+      assertReleased();
     } finally {
       done.countDown();
     }
@@ -391,20 +429,24 @@ class ChatStreamingTest {
 
   @Test
   void aLiveStreamOutlivesTheFullCallTimeout() {
-    TchaviClient client = test.client(test.builder().timeout(Duration.ofMillis(100)));
+    TchaviClient client = test.client(test.builder().okHttpClient(okHttp)
+        .timeout(Duration.ofMillis(100)));
+    CountDownLatch never = new CountDownLatch(1);
     test.server.enqueue(sse(sink -> {
-      for (int i = 0; i < 6; i++) {
-        ScriptedBody.send(sink, chunk("t" + i));
-        Thread.sleep(50);
-      }
-      ScriptedBody.send(sink, finish("stop") + "data: [DONE]\n\n");
+      ScriptedBody.send(sink, chunk("t0"));
+      // Quiet for longer than the full-call timeout: the time passing is what is tested.
+      assertThat(never.await(250, TimeUnit.MILLISECONDS)).isFalse();
+      ScriptedBody.send(sink, chunk("t1") + finish("stop") + "data: [DONE]\n\n");
     }));
 
+    long start = System.nanoTime();
     try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       StringBuilder text = new StringBuilder();
       for (ChatChunk chunk : stream) text.append(chunk.text());
-      assertThat(text.toString()).isEqualTo("t0t1t2t3t4t5");
+      assertThat(text.toString()).isEqualTo("t0t1");
+      assertThat(stream.state()).isEqualTo(ChatStream.State.DONE);
     }
+    assertThat(System.nanoTime() - start).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(100));
   }
 
   @Test
@@ -418,11 +460,14 @@ class ChatStreamingTest {
     }));
     List<String> texts = new ArrayList<>();
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST,
+    try (ChatStream stream = client.chat().completions().stream(REQUEST,
         RequestOptions.builder().timeout(Duration.ofMillis(300)).build())) {
       assertThatThrownBy(() -> drain(stream, texts))
           .isInstanceOf(TchaviConnectionException.class)
-          .hasMessageContaining("timeout");
+          .hasMessage("POST " + test.server.url("/api/v1/chat/completions")
+              + " took longer than its timeout of 300 ms, retries included")
+          .hasCauseInstanceOf(java.io.InterruptedIOException.class);
+      assertReleased();
     } finally {
       done.countDown();
     }
@@ -439,7 +484,7 @@ class ChatStreamingTest {
       ScriptedBody.send(sink, chunk("second") + finish("stop") + "data: [DONE]\n\n");
     }));
 
-    try (ChatStream stream = test.client.chat().completions().stream(REQUEST)) {
+    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       assertThat(stream.next().text()).isEqualTo("first");
       received.countDown();
       assertThat(stream.next().text()).isEqualTo("second");
@@ -448,28 +493,38 @@ class ChatStreamingTest {
   }
 
   @Test
+  @Timeout(10)
   void closeFromAnotherThreadUnblocksTheReader() throws Exception {
+    // A read timeout far past the test's: only close() can end the wait.
+    TchaviClient client = test.client(test.builder().okHttpClient(okHttp)
+        .readTimeout(Duration.ofMinutes(1)));
     CountDownLatch release = new CountDownLatch(1);
     test.server.enqueue(sse(sink -> {
       ScriptedBody.send(sink, chunk("Once"));
-      release.await(10, TimeUnit.SECONDS);
+      release.await(1, TimeUnit.MINUTES);
+      ScriptedBody.send(sink, chunk("too late") + finish("stop") + "data: [DONE]\n\n");
     }));
 
-    ChatStream stream = test.client.chat().completions().stream(REQUEST);
+    ChatStream stream = client.chat().completions().stream(REQUEST);
+    Thread reader = Thread.currentThread();
+    java.util.concurrent.atomic.AtomicReference<Throwable> closerFailure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread closer = new Thread(() -> {
+      try {
+        Await.until("the reader waits for bytes", () -> Await.readingASocket(reader));
+        stream.close();
+      } catch (Throwable e) {
+        closerFailure.set(e);
+      }
+    });
     try {
       assertThat(stream.next().text()).isEqualTo("Once");
-      Thread closer = new Thread(() -> {
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException ignored) {
-          // Close now.
-        }
-        stream.close();
-      });
       closer.start();
       assertThat(stream.hasNext()).isFalse();
-      closer.join(5_000);
+      closer.join();
+      assertThat(closerFailure.get()).isNull();
       assertThat(stream.state()).isEqualTo(ChatStream.State.CLOSED);
+      assertReleased();
       assertThat(stream.completion().text()).isEqualTo("Once");
     } finally {
       release.countDown();

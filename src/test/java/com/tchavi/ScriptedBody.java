@@ -48,6 +48,11 @@ final class ScriptedBody implements MockResponseBody {
     return cutAfter("text/event-stream", new Buffer().writeUtf8(text).readByteArray());
   }
 
+  /** Returns an event stream that sends {@code bytes} as {@link #cutAfter(String)} does. */
+  static MockResponse cutAfter(byte[] bytes) {
+    return cutAfter("text/event-stream", bytes);
+  }
+
   /**
    * Returns a {@code contentType} answer that sends {@code bytes} inside an HTTP chunk announced as
    * longer, then drops the connection: the client sees its bytes, then "unexpected end of stream".
@@ -61,9 +66,9 @@ final class ScriptedBody implements MockResponseBody {
             BufferedSink sink = Okio.buffer(socket.getSink());
             Buffer data = new Buffer().write(bytes);
             sink.writeHexadecimalUnsignedLong(data.size() + 100).writeUtf8("\r\n").writeAll(data);
-            sink.flush();
-            Thread.sleep(20); // Let the client read the bytes before the cut.
-          } catch (IOException | InterruptedException ignored) {
+            // Closing the sink shuts down output: the client reads every byte, then the end.
+            sink.close();
+          } catch (IOException ignored) {
             // Cut below either way.
           } finally {
             socket.cancel();

@@ -9,6 +9,10 @@ import com.tchavi.errors.AuthenticationException;
 import com.tchavi.errors.InternalServerException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,11 +21,15 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import mockwebserver3.MockResponse;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TchaviClientTest {
   @RegisterExtension final TestServer test = new TestServer();
@@ -99,11 +107,79 @@ class TchaviClientTest {
   @Test
   void plainHttpIsAllowedToLoopbackOrWhenAsked() {
     for (String url : List.of("http://127.0.0.1:8080/v1", "http://localhost/v1",
-        "http://[::1]:9000/v1", "http://127.0.0.2/v1")) {
-      TchaviClient.builder().apiKey("k").baseUrl(url).build().close();
+        "http://[::1]:9000/v1", "http://127.1.2.3/v1", "http://api.localhost/v1",
+        "http://[0:0:0:0:0:0:0:1]/v1")) {
+      try (TchaviClient client = TchaviClient.builder().apiKey("k").baseUrl(url).build()) {
+        assertThat(client.baseUrl()).isEqualTo(HttpUrl.get(url).toString());
+      }
     }
-    TchaviClient.builder().apiKey("k").baseUrl("http://proxy.internal/v1")
-        .allowInsecureHttp(true).build().close();
+    for (String url : List.of("http://proxy.internal/v1", "http://10.1.2.3/v1")) {
+      try (TchaviClient client = TchaviClient.builder().apiKey("k").baseUrl(url)
+          .allowInsecureHttp(true).build()) {
+        assertThat(client.baseUrl()).isEqualTo(url);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"10.1.2.3", "192.168.0.1", "0.0.0.0", "128.0.0.1", "[fe80::1]",
+      "[::]", "[::2]", "localhost.tchavi.com", "127.0.0.1.nip.io", "1.2.3.4.5", "999.0.0.1"})
+  void plainHttpToAHostThatIsNotThisMachineIsRefused(String host) {
+    String url = "http://" + host + "/v1";
+
+    assertThatThrownBy(() -> TchaviClient.builder().apiKey("k").baseUrl(url).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Refusing plain http to " + HttpUrl.get(url).host() + ": the API key "
+            + "would travel in clear. Use https, or allowInsecureHttp(true).");
+    try (TchaviClient client = TchaviClient.builder().apiKey("k")
+        .baseUrl(url.replace("http:", "https:")).build()) {
+      assertThat(client.baseUrl()).startsWith("https://");
+    }
+  }
+
+  /** Builds a client for each argument's URL; prints "allowed" or the refusal's message. */
+  static final class LoopbackProbe {
+    public static void main(String[] args) throws Exception {
+      for (String url : args) {
+        boolean loopback = java.net.InetAddress.getByName(HttpUrl.get(url).host())
+            .isLoopbackAddress();
+        String outcome;
+        try {
+          TchaviClient.builder().apiKey("k").baseUrl(url).build().close();
+          outcome = "allowed";
+        } catch (IllegalStateException e) {
+          outcome = e.getMessage();
+        }
+        System.out.println(url + " resolves to loopback: " + loopback + "; " + outcome);
+      }
+    }
+  }
+
+  @Test
+  void aNameThatResolvesToThisMachineIsStillRefused(@TempDir Path dir) throws Exception {
+    // A JVM of its own, whose resolver reads a hosts file: these names resolve to 127.0.0.1,
+    // but DNS could say otherwise by the time OkHttp connects.
+    Path hosts = dir.resolve("hosts");
+    Files.writeString(hosts, "127.0.0.1 tchavi.test 1.2.3.4.5 127.0.0.1.tchavi.test\n");
+    List<String> urls = List.of("http://tchavi.test/v1", "http://1.2.3.4.5/v1",
+        "http://127.0.0.1.tchavi.test/v1");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djdk.net.hosts.file=" + hosts, "-cp",
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+        LoopbackProbe.class.getName()));
+    command.addAll(urls);
+    Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(probe.waitFor()).as(output).isZero();
+    List<String> expected = new ArrayList<>();
+    for (String url : urls) {
+      expected.add(url + " resolves to loopback: true; Refusing plain http to "
+          + HttpUrl.get(url).host() + ": the API key would travel in clear. Use https, or "
+          + "allowInsecureHttp(true).");
+    }
+    assertThat(output.lines()).containsExactlyElementsOf(expected);
   }
 
   @Test

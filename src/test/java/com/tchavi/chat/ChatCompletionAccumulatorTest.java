@@ -71,12 +71,13 @@ class ChatCompletionAccumulatorTest {
   void contentIsConcatenatedAndRoleComesFromFirstDeltaWithOne() {
     ChatCompletion completion = accumulate("""
         {"choices":[{"index":0,"delta":{"content":"Hel"}}]}
-        {"choices":[{"index":0,"delta":{"role":"assistant","content":"lo"}}]}
-        {"choices":[{"index":0,"delta":{"role":"tool","content":" world"}}]}
+        {"choices":[{"index":0,"delta":{"role":"tool","content":"lo"}}]}
+        {"choices":[{"index":0,"delta":{"role":"assistant","content":" world"}}]}
         """);
 
     assertThat(completion.text()).isEqualTo("Hello world");
-    assertThat(completion.choices().get(0).message().role()).isEqualTo(Role.ASSISTANT);
+    // Not the default (assistant), nor the last role sent: the role was read, from the first.
+    assertThat(completion.choices().get(0).message().role()).isEqualTo(Role.TOOL);
   }
 
   @Test

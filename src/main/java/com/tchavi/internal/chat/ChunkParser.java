@@ -3,6 +3,7 @@ package com.tchavi.internal.chat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -85,10 +86,12 @@ final class ChunkParser {
       return sameHead(json) ? afterHead(json) : whole(json);
     } catch (Unusual unusual) {
       return bound(json);
-    } catch (CharConversionException | JsonParseException e) {
+    } catch (CharConversionException | JsonProcessingException e) {
       if (!isMalformedUtf8(e)) throw e;
       // A broken character must not cost the chunk: read it as decoded, with U+FFFD in its place.
-      return parse(new String(json, StandardCharsets.UTF_8));
+      byte[] decoded = new String(json, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+      if (Arrays.equals(decoded, json)) throw e; // Nothing to replace: reading again would loop.
+      return parse(decoded);
     }
   }
 
@@ -96,15 +99,25 @@ final class ChunkParser {
   private static ChatChunk bound(byte[] json) throws IOException {
     try {
       return Bound.CHUNK.readValue(json);
-    } catch (CharConversionException | JsonParseException e) {
+    } catch (CharConversionException | JsonProcessingException e) {
       if (!isMalformedUtf8(e)) throw e;
       return Bound.CHUNK.readValue(new String(json, StandardCharsets.UTF_8));
     }
   }
 
+  /**
+   * Returns true if {@code e} is a byte that is not UTF-8, also when data binding (tool calls,
+   * logprobs, a whole chunk) wrapped the parser's error in one of its own.
+   */
   private static boolean isMalformedUtf8(IOException e) {
-    return e instanceof CharConversionException
-        || String.valueOf(e.getMessage()).contains("Invalid UTF-8");
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CharConversionException) return true;
+      if (t instanceof JsonParseException parse
+          && String.valueOf(parse.getOriginalMessage()).startsWith("Invalid UTF-8")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean sameHead(byte[] json) {

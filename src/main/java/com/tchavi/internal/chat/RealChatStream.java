@@ -173,9 +173,10 @@ public final class RealChatStream implements ChatStream {
     try {
       chunk = parser.parse(event.dataBytes());
     } catch (InputCoercionException e) {
-      throw new TchaviStreamException("Stream sent a chunk with a number out of range ("
-          + e.getOriginalMessage() + "): " + shortData(event) + requestIdSuffix(), e);
+      throw outOfRange(event, e);
     } catch (JsonProcessingException e) {
+      // Data binding wraps what the parser threw: a number past an int is still valid JSON.
+      if (e.getCause() instanceof InputCoercionException range) throw outOfRange(event, range);
       throw new TchaviStreamException("Stream sent a chunk that is not valid JSON ("
           + e.getOriginalMessage() + "): " + shortData(event) + requestIdSuffix(), e);
     } catch (IOException e) {
@@ -186,6 +187,11 @@ public final class RealChatStream implements ChatStream {
           + shortData(event) + requestIdSuffix());
     }
     return chunk;
+  }
+
+  private TchaviStreamException outOfRange(SseEvent event, InputCoercionException e) {
+    return new TchaviStreamException("Stream sent a chunk with a number out of range ("
+        + e.getOriginalMessage() + "): " + shortData(event) + requestIdSuffix(), e);
   }
 
   private static String shortData(SseEvent event) {

@@ -165,7 +165,7 @@ public final class RequestWriter {
         case '\f' -> json.append("\\f");
         default -> {
           if (c < 0x20) {
-            json.append(String.format("\\u%04x", (int) c));
+            json.append(String.format("\\u%04X", (int) c)); // As Jackson writes it.
           } else {
             json.append(c);
           }

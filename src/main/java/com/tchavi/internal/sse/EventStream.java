@@ -140,15 +140,21 @@ public final class EventStream {
           pendingFailure = e; // The reader schedules the retry: no thread sleeps here.
           return null;
         }
-        begin(exchange.retryAfterFailure(e));
+        try {
+          begin(exchange.retryAfterFailure(e));
+        } catch (RuntimeException retryFailure) {
+          if (canceledByCaller()) return null; // Closed while waiting to retry, or during it.
+          throw retryFailure;
+        }
       } catch (RuntimeException e) {
         if (canceledByCaller()) return null; // Whatever a read broken by a cancel threw.
         throw e;
       } finally {
-        // A cancel that found this thread reading left the closing to it: every response is
-        // closed, whoever wins the race.
-        if (canceled) closeResponse();
         readLock.unlock();
+        // A cancel that found this thread reading left the closing to it: every response is
+        // closed, whoever wins the race. Checked after the unlock, or a cancel could come
+        // between the check and the unlock, find the lock held, and leave it to nobody.
+        if (canceled) closeIfIdle();
       }
     }
   }

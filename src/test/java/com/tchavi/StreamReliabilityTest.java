@@ -275,6 +275,8 @@ class StreamReliabilityTest {
     });
     caller.start();
     Await.until("the caller reads a socket", () -> Await.readingASocket(caller));
+    // The server counts a request once it has read it, which may come after the caller waits.
+    Await.until("the server has the request", () -> test.server.getRequestCount() >= 1);
 
     caller.interrupt();
     caller.join();

@@ -22,7 +22,6 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,13 +40,9 @@ class ChaosReliabilityTest {
   private static final List<String> TEXTS = List.of("", "Once", " upon", " a time, ☕",
       " \"café\"", " 🚀", " ünïcödé", " the end.");
 
-  private final OkHttpClient okHttp = new OkHttpClient();
+  @RegisterExtension final OkHttpPool pool = new OkHttpPool();
+  private final OkHttpClient okHttp = pool.okHttp;
 
-  @AfterEach
-  void stopOkHttp() {
-    okHttp.dispatcher().executorService().shutdown();
-    okHttp.connectionPool().evictAll();
-  }
 
   private static String json(String text) {
     return "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""

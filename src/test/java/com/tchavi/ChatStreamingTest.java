@@ -24,7 +24,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,8 +34,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ChatStreamingTest {
   @RegisterExtension final TestServer test = new TestServer();
 
-  /** Shared with the client, so that a test sees whether a stream let go of its connection. */
-  private final OkHttpClient okHttp = new OkHttpClient();
+  @RegisterExtension final OkHttpPool pool = new OkHttpPool();
+  private final OkHttpClient okHttp = pool.okHttp;
   private TchaviClient client;
 
   @BeforeEach
@@ -44,11 +43,6 @@ class ChatStreamingTest {
     client = test.client(test.builder().okHttpClient(okHttp));
   }
 
-  @AfterEach
-  void stopOkHttp() {
-    okHttp.dispatcher().executorService().shutdown();
-    okHttp.connectionPool().evictAll();
-  }
 
   /** Asserts that [DONE] or the end handed the connection back to the pool, before close(). */
   private void assertReusable() {

@@ -21,7 +21,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,13 +36,9 @@ class RetryReliabilityTest {
       ChatRequest.builder().model("gpt-4o-mini").addUserMessage("Hi").build();
   private static final String KEY = "Idempotency-Key";
 
-  private final OkHttpClient okHttp = new OkHttpClient();
+  @RegisterExtension final OkHttpPool pool = new OkHttpPool();
+  private final OkHttpClient okHttp = pool.okHttp;
 
-  @AfterEach
-  void stopOkHttp() {
-    okHttp.dispatcher().executorService().shutdown();
-    okHttp.connectionPool().evictAll();
-  }
 
   private static MockResponse ok() {
     return new MockResponse.Builder()

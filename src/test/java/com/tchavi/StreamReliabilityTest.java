@@ -6,29 +6,22 @@ import static com.tchavi.ChatStreamingTest.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tchavi.chat.ChatChunk;
 import com.tchavi.chat.ChatRequest;
 import com.tchavi.chat.ChatStream;
 import com.tchavi.errors.TchaviConnectionException;
 import com.tchavi.errors.TchaviStreamException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import mockwebserver3.MockResponse;
 import okhttp3.OkHttpClient;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,7 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Issue 11, items 4, 9, 11, 12 and 15: hostile choice indexes, malformed UTF-8, close() racing a
- * finishing reader, Thread.interrupt(), and a stream that keeps nothing.
+ * finishing reader, Thread.interrupt(), and a stream that keeps nothing (its memory: {@link
+ * StreamMemoryReliabilityTest}).
  */
 class StreamReliabilityTest {
   @RegisterExtension final TestServer test = new TestServer();
@@ -47,29 +41,13 @@ class StreamReliabilityTest {
       ChatRequest.builder().model("gpt-4o-mini").addUserMessage("Hi").build();
   private static final String DONE = "data: [DONE]\n\n";
 
-  private final OkHttpClient okHttp = new OkHttpClient();
-  private final Logger okHttpLogger = Logger.getLogger(OkHttpClient.class.getName());
-  private final List<String> warnings = new CopyOnWriteArrayList<>();
-  private final Handler handler = new Handler() {
-    @Override public void publish(LogRecord record) {
-      warnings.add(String.valueOf(record.getMessage()));
-    }
-    @Override public void flush() {}
-    @Override public void close() {}
-  };
+  @RegisterExtension final OkHttpPool pool = new OkHttpPool();
+  private final OkHttpClient okHttp = pool.okHttp;
   private TchaviClient client;
 
   @BeforeEach
   void setUp() {
-    okHttpLogger.addHandler(handler);
     client = test.client(test.builder().okHttpClient(okHttp));
-  }
-
-  @AfterEach
-  void tearDown() {
-    okHttpLogger.removeHandler(handler);
-    okHttp.dispatcher().executorService().shutdown();
-    okHttp.connectionPool().evictAll();
   }
 
   /** Returns the bytes this thread has allocated so far. */
@@ -114,7 +92,7 @@ class StreamReliabilityTest {
     // 793ba5f made a BitSet of 2^31 bits (268 MB) for index 2147483647.
     assertThat(allocatedBytes() - before).isLessThan(32L << 20);
     assertTheNextStreamWorks();
-    assertThat(warnings).noneMatch(warning -> warning.contains("leaked"));
+    assertThat(pool.leaks()).isEmpty();
   }
 
   @Test
@@ -255,7 +233,7 @@ class StreamReliabilityTest {
         assertThat(Await.connectionsInUse(okHttp)).as("trial %d leaked", trial).isZero();
       }
       assertThat(closedBeforeDone).as("trials whose close() came before [DONE]").isPositive();
-      assertThat(warnings).noneMatch(warning -> warning.contains("leaked"));
+      assertThat(pool.leaks()).isEmpty();
     }
   }
 
@@ -352,50 +330,5 @@ class StreamReliabilityTest {
       assertThat(stream.credits().remaining()).isEqualByComparingTo("498");
       assertThat(stream.credits().used()).isNull();
     }
-  }
-
-  private static final int CHUNKS = 200_000;
-
-  /**
-   * Streams {@link #CHUNKS} chunks with logprobs and returns how much the heap retained between
-   * the 10,000th chunk and the last, the stream still open.
-   */
-  private long retainedByALongStream(boolean accumulate) {
-    String logprobChunk = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"t\"},"
-        + "\"logprobs\":{\"content\":[{\"token\":\"t\",\"logprob\":-0.5,\"bytes\":[116],"
-        + "\"top_logprobs\":[]}]}}]}\n\n";
-    test.server.enqueue(ChatStreamingTest.sse(sink -> {
-      for (int i = 0; i < CHUNKS; i++) sink.writeUtf8(logprobChunk);
-      sink.writeUtf8(finish("stop") + DONE);
-    }));
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
-      if (!accumulate) stream.stopAccumulating();
-      long start = 0;
-      for (int i = 0; stream.hasNext(); i++) {
-        ChatChunk chunk = stream.next();
-        if (i == 10_000) start = retainedHeap(memory);
-        assertThat(chunk.text()).isIn("t", "");
-      }
-      assertThat(stream.state()).isEqualTo(ChatStream.State.DONE);
-      return retainedHeap(memory) - start;
-    }
-  }
-
-  private static long retainedHeap(MemoryMXBean memory) {
-    System.gc();
-    System.gc();
-    return memory.getHeapMemoryUsage().getUsed();
-  }
-
-  @Test
-  void aStreamThatStopsAccumulatingKeepsItsMemoryFlat() {
-    assertThat(retainedByALongStream(false)).isLessThan(8L << 20);
-  }
-
-  @Test
-  void anAccumulatingStreamKeepsEveryLogprob() {
-    // What 793ba5f did to every stream, with no way to stop it; shows the measure can fail.
-    assertThat(retainedByALongStream(true)).isGreaterThan(16L << 20);
   }
 }

@@ -1,0 +1,120 @@
+package com.tchavi.internal.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.tchavi.chat.ChatChunk;
+import com.tchavi.internal.json.Json;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The usual shapes stay on the fast path, which shares what repeats from chunk to chunk; data
+ * binding, its slow twin, makes everything anew. So a shared value shows which path read a chunk.
+ */
+class ChunkParserFastPathTest {
+  private static ChatChunk bound(String json) throws IOException {
+    return Json.MAPPER.readValue(json, ChatChunk.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"id\":\"c1\",\"created\":null,\"choices\":[]}",
+      "{\"id\":\"c1\",\"usage\":null,\"tchavi\":null,\"choices\":[]}",
+      "{\"id\":\"c1\",\"choices\":null}",
+      "{\"id\":\"c1\",\"choices\":[{\"index\":null,\"delta\":null,\"logprobs\":null}]}",
+      "{\"id\":\"c1\",\"choices\":[{\"index\":1,\"delta\":{\"tool_calls\":null,\"content\":null,"
+          + "\"refusal\":null,\"role\":null}}]}",
+      "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}},{\"index\":1}]}",
+  })
+  void nullsAndTheUsualShapesStayOnTheFastPath(String json) throws IOException {
+    ChunkParser parser = new ChunkParser();
+
+    ChatChunk first = parser.parse(json);
+    ChatChunk second = parser.parse(json);
+
+    assertThat(first).isEqualTo(bound(json));
+    assertThat(second).isEqualTo(bound(json));
+    assertThat(second.id()).as("shared, not read anew").isSameAs(first.id());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {" ", "\t", "\r", "\n", " \n\t\r "})
+  void whitespaceBeforeChoicesStillMakesAHead(String space) throws IOException {
+    String json = "{\"service_tier\":\"default\"," + space + "\"choices\":[]}";
+    ChunkParser parser = new ChunkParser();
+
+    ChatChunk first = parser.parse(json);
+    ChatChunk second = parser.parse(json);
+
+    assertThat(second).isEqualTo(bound(json));
+    assertThat(second.extra()).as("the head's unknown fields, shared").isSameAs(first.extra());
+  }
+
+  @Test
+  void aHeadWhoseFirstChunkHadMoreFieldsSharesFromTheNextOn() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    parser.parse("{\"service_tier\":\"default\",\"choices\":[],\"x\":1}");
+
+    ChatChunk second = parser.parse("{\"service_tier\":\"default\",\"choices\":[]}");
+    ChatChunk third = parser.parse("{\"service_tier\":\"default\",\"choices\":[]}");
+
+    assertThat(third.extra()).isSameAs(second.extra()).containsOnlyKeys("service_tier");
+  }
+
+  @Test
+  void aChunksOwnUnknownFieldsNeverJoinTheHeads() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    String head = "{\"service_tier\":\"default\",\"choices\":[]";
+    parser.parse(head + "}");
+
+    ChatChunk withMore = parser.parse(head + ",\"x\":1}");
+    ChatChunk after = parser.parse(head + "}");
+
+    assertThat(withMore.extra()).containsOnlyKeys("service_tier", "x");
+    assertThat(after.extra()).containsOnlyKeys("service_tier");
+    assertThat(after).isEqualTo(bound(head + "}"));
+  }
+
+  @Test
+  void stringsThatRepeatAreSharedWithoutAHeadToo() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    String json = "{\"choices\":[],\"id\":\"c1\",\"model\":\"m\",\"object\":\"o\","
+        + "\"system_fingerprint\":\"fp\"}";
+
+    ChatChunk first = parser.parse(json);
+    ChatChunk second = parser.parse(json);
+    ChatChunk other = parser.parse(json.replace("\"c1\"", "\"c2\""));
+
+    assertThat(second.id()).isSameAs(first.id());
+    assertThat(second.model()).isSameAs(first.model());
+    assertThat(second.object()).isSameAs(first.object());
+    assertThat(second.systemFingerprint()).isSameAs(first.systemFingerprint());
+    assertThat(other.id()).isEqualTo("c2");
+    parser.parse(json);
+    assertThat(parser.parse(json.replace("\"c1\"", "\"c11\"")).id()).isEqualTo("c11");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"choices\":[1]}",
+      "{\"choices\":[{\"delta\":[]}]}",
+      "{\"choices\":[{\"delta\":{\"content\":{}}}]}",
+      "{\"choices\":[{\"index\":4294967296}]}",
+      "{\"choices\":{}}",
+      "[1]", "42", "\"chunk\"", "true",
+  })
+  void anUnusualShapeEndsAsDataBindingEndsIt(String json) throws IOException {
+    Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> bound(json));
+
+    if (refused == null) {
+      assertThat(new ChunkParser().parse(json)).isEqualTo(bound(json));
+    } else {
+      assertThatThrownBy(() -> new ChunkParser().parse(json))
+          .isInstanceOf(JsonProcessingException.class).isExactlyInstanceOf(refused.getClass());
+    }
+  }
+}

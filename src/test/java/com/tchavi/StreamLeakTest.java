@@ -5,15 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tchavi.chat.ChatChunk;
 import com.tchavi.chat.ChatRequest;
 import com.tchavi.chat.ChatStream;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import mockwebserver3.MockResponse;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,29 +18,8 @@ class StreamLeakTest {
       ChatRequest.builder().model("gpt-4o-mini").addUserMessage("Hi").build();
   private static final int STREAMS = 40;
 
-  private final OkHttpClient okHttp = new OkHttpClient();
-  /** OkHttp logs "A connection to ... was leaked" when a response is collected unclosed. */
-  private final Logger okHttpLogger = Logger.getLogger(OkHttpClient.class.getName());
-  private final List<String> warnings = new CopyOnWriteArrayList<>();
-  private final Handler handler = new Handler() {
-    @Override public void publish(LogRecord record) {
-      warnings.add(String.valueOf(record.getMessage()));
-    }
-    @Override public void flush() {}
-    @Override public void close() {}
-  };
-
-  @BeforeEach
-  void listen() {
-    okHttpLogger.addHandler(handler);
-  }
-
-  @AfterEach
-  void stop() {
-    okHttpLogger.removeHandler(handler);
-    okHttp.dispatcher().executorService().shutdown();
-    okHttp.connectionPool().evictAll();
-  }
+  @RegisterExtension final OkHttpPool pool = new OkHttpPool();
+  private final OkHttpClient okHttp = pool.okHttp;
 
   static String longStream() {
     StringBuilder body = new StringBuilder();
@@ -83,7 +55,7 @@ class StreamLeakTest {
       assertThat(stream.state()).isEqualTo(ChatStream.State.DONE);
     }
     assertThat(test.server.getRequestCount()).isEqualTo(STREAMS + 1);
-    assertThat(warnings).noneMatch(message -> message.contains("leaked"));
+    assertThat(pool.leaks()).isEmpty();
   }
 
   @Test

@@ -72,7 +72,9 @@ class LargeBodyTest {
     Child child = run("buffer");
 
     assertThat(child.exitCode()).as(child.output()).isEqualTo(3);
-    assertThat(child.output()).startsWith("OOM");
+    // The heap runs out for everyone in the child: the in-process server's thread may be the one
+    // that reports it first, before the client's buffering catches its own error.
+    assertThat(child.output()).contains("OOM");
   }
 
   @Test

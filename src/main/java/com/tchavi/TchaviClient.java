@@ -81,7 +81,8 @@ public final class TchaviClient implements AutoCloseable {
         .followSslRedirects(false);
     // Sockets that Thread.interrupt() unblocks, unless the caller's client brought its own.
     if (ownsOkHttpClient || builder.okHttpClient.socketFactory() == SocketFactory.getDefault()) {
-      okHttp.socketFactory(new InterruptibleSocketFactory());
+      // OkHttp takes the read timeout in int milliseconds, so the cast is exact.
+      okHttp.socketFactory(new InterruptibleSocketFactory((int) builder.readTimeout.toMillis()));
     }
     this.okHttpClient = okHttp.build();
     this.executor = new HttpExecutor(okHttpClient, new ClientConfig(

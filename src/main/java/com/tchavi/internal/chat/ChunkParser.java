@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.tchavi.TchaviMeta;
@@ -32,7 +33,9 @@ import java.util.Objects;
  * tokens of the usual shape itself, hands the rare parts (usage, tool calls, logprobs, unknown
  * fields) to data binding, and falls back to data binding for the whole chunk on any shape it
  * does not expect. The id, model and other strings that repeat on every chunk are shared with the
- * previous chunk rather than allocated again. Not thread-safe: one per stream.
+ * previous chunk rather than allocated again. One non-blocking parser reads every chunk of the
+ * stream, each fed whole, so that no chunk pays for a parser of its own (half of what a chunk
+ * allocated before); a chunk that goes wrong discards it. Not thread-safe: one per stream.
  */
 final class ChunkParser {
   /** Plain token reading: data binding is not even loaded until a chunk needs it. */
@@ -55,6 +58,7 @@ final class ChunkParser {
   }
 
   private static final Unusual UNUSUAL = new Unusual();
+  private static final byte[] CHOICES = "\"choices\"".getBytes(StandardCharsets.UTF_8);
 
   private final Repeated id = new Repeated();
   private final Repeated object = new Repeated();
@@ -75,6 +79,13 @@ final class ChunkParser {
   /** The head's unknown fields as the immutable map a chunk holds, to share across chunks. */
   private Map<String, Object> headExtra;
 
+  /** Reads every chunk of the stream, fed one at a time; null until the first, and after a fault. */
+  private JsonParser parser;
+  private ByteArrayFeeder feeder;
+  /** Bytes fed to {@link #parser} before the current chunk: its locations count from there. */
+  private long fedBefore;
+  private long fed;
+
   /** Returns the chunk in {@code json}, or null when the JSON is {@code null}. */
   ChatChunk parse(String json) throws IOException {
     return parse(json.getBytes(StandardCharsets.UTF_8));
@@ -85,14 +96,48 @@ final class ChunkParser {
     try {
       return sameHead(json) ? afterHead(json) : whole(json);
     } catch (Unusual unusual) {
+      discardParser();
       return bound(json);
     } catch (CharConversionException | JsonProcessingException e) {
+      discardParser();
       if (!isMalformedUtf8(e)) throw e;
       // A broken character must not cost the chunk: read it as decoded, with U+FFFD in its place.
       byte[] decoded = new String(json, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
       if (Arrays.equals(decoded, json)) throw e; // Nothing to replace: reading again would loop.
       return parse(decoded);
+    } catch (IOException | RuntimeException e) {
+      discardParser();
+      throw e;
     }
+  }
+
+  /** Feeds {@code json[offset..]}, a whole chunk, to the stream's parser, and returns it. */
+  private JsonParser feed(byte[] json, int offset) throws IOException {
+    if (parser == null) {
+      parser = FACTORY.createNonBlockingByteArrayParser();
+      feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+      fed = 0;
+    }
+    fedBefore = fed;
+    feeder.feedInput(json, offset, json.length);
+    fed += json.length - offset;
+    return parser;
+  }
+
+  /**
+   * Checks that the chunk's object ended where its bytes did. A chunk cut short leaves the parser
+   * waiting for more ({@code NOT_AVAILABLE}): data binding then reports it. Bytes after the object
+   * are ignored, as data binding ignores them, but the parser would read them as the next
+   * chunk's: it goes.
+   */
+  private void finish(JsonParser p) throws Unusual {
+    if (p.currentToken() != JsonToken.END_OBJECT) throw UNUSUAL;
+    if (!feeder.needMoreInput()) discardParser(); // Even spaces: rare, and the next is fresh.
+  }
+
+  private void discardParser() {
+    parser = null;
+    feeder = null;
   }
 
   /** Reads {@code json} with data binding, with U+FFFD for malformed UTF-8 as the fast path has. */
@@ -130,28 +175,28 @@ final class ChunkParser {
     head = null;
     headFields = null;
     headExtra = null;
-    try (JsonParser p = FACTORY.createParser(json)) {
-      JsonToken first = p.nextToken();
-      if (first == JsonToken.VALUE_NULL) return null;
-      if (first != JsonToken.START_OBJECT) throw UNUSUAL;
-      Fields fields = new Fields();
-      fields(p, fields, json);
-      ChatChunk chunk = fields.chunk();
-      if (head != null && Objects.equals(fields.extra, headFields.extra)) {
-        headExtra = chunk.extra(); // No unknown field after the head: chunks to come share it.
-      }
-      return chunk;
+    JsonParser p = feed(json, 0);
+    if (p.nextToken() != JsonToken.START_OBJECT) throw UNUSUAL; // null too: data binding's.
+    Fields fields = new Fields();
+    fields(p, fields, json);
+    finish(p);
+    ChatChunk chunk = fields.chunk();
+    if (head != null && Objects.equals(fields.extra, headFields.extra)) {
+      headExtra = chunk.extra(); // No unknown field after the head: chunks to come share it.
     }
+    return chunk;
   }
 
   /** Reads the chunk from the comma before {@code "choices"}, read as an object's opening. */
   private ChatChunk afterHead(byte[] json) throws IOException, Unusual {
     int comma = head.length - 1;
     json[comma] = '{'; // Restored below: the bytes are the event's, which may still be shown.
-    try (JsonParser p = FACTORY.createParser(json, comma, json.length - comma)) {
+    try {
+      JsonParser p = feed(json, comma);
       p.nextToken(); // START_OBJECT
       Fields fields = scratch.copyOf(headFields);
       fields(p, fields, null);
+      finish(p);
       ChatChunk chunk = fields.chunk();
       if (fields.extra == fields.headExtra && headExtra == null) headExtra = chunk.extra();
       return chunk;
@@ -190,14 +235,30 @@ final class ChunkParser {
   }
 
   private void remember(JsonParser p, Fields f, byte[] json) {
-    long at = p.currentTokenLocation().getByteOffset(); // The quote that opens "choices".
-    int comma = (int) at - 1;
+    int at = quoteOfChoices(json, p.currentTokenLocation().getByteOffset() - fedBefore);
+    if (at <= 0) return;
+    int comma = at - 1;
     while (comma > 0 && isSpace(json[comma])) comma--;
-    if (at <= 0 || json[comma] != ',') return;
+    if (json[comma] != ',') return;
     head = Arrays.copyOf(json, comma + 1);
     headFields = f.copy();
     if (f.extra != null) headFields.extra = new LinkedHashMap<>(f.extra); // f goes on growing.
     headFields.headExtra = headFields.extra;
+  }
+
+  /**
+   * Returns where the quote that opens the field name {@code "choices"} is in {@code json}, given
+   * the parser's location of that name, or -1. The non-blocking parser reports a name one byte
+   * past its opening quote (Jackson 2.23), so both places are checked against the bytes.
+   */
+  private static int quoteOfChoices(byte[] json, long reported) {
+    for (long i = reported - 1; i <= reported; i++) {
+      if (i >= 0 && i + CHOICES.length <= json.length
+          && Arrays.equals(json, (int) i, (int) i + CHOICES.length, CHOICES, 0, CHOICES.length)) {
+        return (int) i;
+      }
+    }
+    return -1;
   }
 
   private static boolean isSpace(byte b) {

@@ -126,6 +126,64 @@ class ChunkParserTest {
     }
   }
 
+  /**
+   * One parser reads a whole stream: a chunk that is cut short, has bytes after its object, is
+   * not UTF-8 or not an object must give what data binding gives (or fail as it fails), and leave
+   * the chunks after it unharmed.
+   */
+  @Test
+  void faultyChunksLeaveTheChunksAfterThemUnharmed() throws IOException {
+    String head = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,";
+    String good = head + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ok\"}}]}";
+    List<byte[]> faults = List.of(
+        bytes(head + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"cut"),
+        bytes(head + "\"choices\":[]"),
+        bytes(good + " trailing"),
+        bytes(good + "{\"id\":\"c9\"}"),
+        bytes(good + " \n"),
+        bytes("null"),
+        bytes("[1]"),
+        bytes("{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"tr"),
+        concat(bytes(head + "\"choices\":[{\"delta\":{\"content\":\"x"), new byte[] {(byte) 0xC3},
+            bytes("\"}}]}")));
+    ChunkParser parser = new ChunkParser();
+    ChatChunk expected = Json.MAPPER.readValue(good, ChatChunk.class);
+
+    for (byte[] fault : faults) {
+      assertThat(parser.parse(good)).isEqualTo(expected);
+      Object bound;
+      try {
+        bound = Json.MAPPER.readValue(new String(fault, StandardCharsets.UTF_8), ChatChunk.class);
+      } catch (IOException e) {
+        bound = e.getClass();
+      }
+      Object fast;
+      try {
+        fast = parser.parse(fault.clone());
+      } catch (IOException e) {
+        fast = IOException.class;
+      }
+      String what = new String(fault, StandardCharsets.UTF_8);
+      if (bound instanceof Class<?>) {
+        assertThat(fast).as(what).isEqualTo(IOException.class);
+      } else {
+        assertThat(fast).as(what).isEqualTo(bound);
+      }
+      assertThat(parser.parse(good)).as("after " + what).isEqualTo(expected);
+      assertThat(parser.parse(bytes(good))).as("after " + what).isEqualTo(expected);
+    }
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) out.writeBytes(part);
+    return out.toByteArray();
+  }
+
   /** Streams as servers send them: one head on every chunk, different choices and tails. */
   @Test
   void chunksThatRepeatTheirHeadGiveWhatDataBindingGives() throws IOException {

@@ -149,8 +149,9 @@ class StreamReliabilityTest {
 
     try (ChatStream stream = client.chat().completions().stream(REQUEST)) {
       assertThat(stream.next().text()).isEqualTo("Once");
+      // SSE is UTF-8: the NULs are read as characters that JSON does not allow.
       assertThatThrownBy(stream::hasNext).isExactlyInstanceOf(TchaviStreamException.class)
-          .hasMessageStartingWith("Stream sent a chunk that could not be read: ");
+          .hasMessageStartingWith("Stream sent a chunk that is not valid JSON (Illegal character");
       assertThat(stream.state()).isEqualTo(ChatStream.State.FAILED);
       assertThat(Await.connectionsInUse(okHttp)).isZero();
     }

@@ -100,7 +100,9 @@ final class ChunkParser {
       return bound(json);
     } catch (CharConversionException | JsonProcessingException e) {
       discardParser();
-      if (!isMalformedUtf8(e)) throw e;
+      // Data binding's verdict, so that the same bytes fail alike on every path (it also reads
+      // UTF-16 and UTF-32, which the non-blocking parser takes for broken JSON).
+      if (!isMalformedUtf8(e)) return bound(json);
       // A broken character must not cost the chunk: read it as decoded, with U+FFFD in its place.
       byte[] decoded = new String(json, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
       if (Arrays.equals(decoded, json)) throw e; // Nothing to replace: reading again would loop.

@@ -10,7 +10,10 @@ import com.tchavi.chat.ChatCompletion;
 import com.tchavi.chat.ChatCompletionAccumulator;
 import com.tchavi.chat.ChatStream;
 import com.tchavi.chat.ChunkChoice;
+import com.tchavi.chat.Usage;
 import com.tchavi.errors.TchaviStreamException;
+import com.tchavi.internal.http.CallEvents;
+import com.tchavi.internal.http.CallReport;
 import com.tchavi.internal.http.ErrorMapper;
 import com.tchavi.internal.http.Exchange;
 import com.tchavi.internal.sse.EventStream;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
@@ -40,6 +44,10 @@ public final class RealChatStream implements ChatStream {
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
   private final EventStream events;
+  /** The listener's view of this call; {@link CallEvents#NONE} when none is set. */
+  private final CallEvents call;
+  /** Whether a listener watches: only then are the end's facts gathered, per chunk. */
+  private final boolean listening;
   /** Guards the accumulator, which completion() may read from another thread. */
   private final Object lock = new Object();
   private ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
@@ -56,14 +64,29 @@ public final class RealChatStream implements ChatStream {
   private boolean wholeBody;
   private ChatChunk next;
   private boolean iterated;
+  private boolean sawChunk;
+  /** What the end reports, gathered only while listening. */
+  private Usage usage;
+  private String responseModel;
+  private String responseId;
+  private TreeMap<Integer, String> finishReasons;
 
   private RealChatStream(EventStream events) {
     this.events = events;
+    this.call = events.callEvents();
+    this.listening = call.listening();
   }
 
   /** Sends the request and returns the stream once a 2xx answer has begun. */
   public static ChatStream open(Exchange exchange) {
-    RealChatStream stream = new RealChatStream(EventStream.open(exchange));
+    EventStream events;
+    try {
+      events = EventStream.open(exchange);
+    } catch (RuntimeException e) {
+      exchange.events().failed(e);
+      throw e;
+    }
+    RealChatStream stream = new RealChatStream(events);
     // A whole body is read at once, so that one that is no completion fails the call itself.
     if (stream.events.hasWholeBody()) stream.hasNext();
     return stream;
@@ -100,6 +123,7 @@ public final class RealChatStream implements ChatStream {
       next = null;
       if (state == State.OPEN) state = State.FAILED;
       events.release(false);
+      call.failed(e);
       throw e;
     }
     return next != null;
@@ -123,6 +147,7 @@ public final class RealChatStream implements ChatStream {
         if (events.retryPending()) return null; // Still open: the async reader retries.
         if (!wholeBody) return end();
         state = State.FINISHED;
+        ended(false);
         return null;
       }
       String type = event.type();
@@ -138,6 +163,7 @@ public final class RealChatStream implements ChatStream {
       if (isDone(data)) {
         state = State.DONE;
         events.release(true);
+        ended(false);
         return null;
       }
       if (isBlank(data)) continue;
@@ -154,6 +180,7 @@ public final class RealChatStream implements ChatStream {
     if (!started.isEmpty() && finished.equals(started)) {
       state = State.FINISHED;
       events.release(true);
+      ended(false);
       return null;
     }
     String unfinished = started.isEmpty() ? "before any chunk"
@@ -208,14 +235,48 @@ public final class RealChatStream implements ChatStream {
             + MAX_CHOICE_INDEX + requestIdSuffix());
       }
       started.set(index);
-      if (choice.finishReason() != null) finished.set(index);
+      if (choice.finishReason() != null) {
+        finished.set(index);
+        if (listening) finishReason(index, choice.finishReason());
+      }
     }
     if (chunk.tchavi() != null) tchavi = chunk.tchavi();
+    if (!sawChunk) {
+      sawChunk = true;
+      call.firstChunk();
+    }
+    if (listening) observe(chunk);
     if (accumulating) {
       synchronized (lock) {
         if (accumulator != null) accumulator.add(chunk);
       }
     }
+  }
+
+  private void finishReason(int index, String reason) {
+    if (finishReasons == null) finishReasons = new TreeMap<>();
+    finishReasons.put(index, reason);
+  }
+
+  private void observe(ChatChunk chunk) {
+    if (chunk.usage() != null) usage = chunk.usage();
+    if (responseModel == null) responseModel = chunk.model();
+    if (responseId == null) responseId = chunk.id();
+  }
+
+  /** Tells the listener that the stream ended, or that the caller closed it first. */
+  private void ended(boolean closedEarly) {
+    if (!listening) return;
+    CallReport report = new CallReport().credits(credits()).answer(responseModel, responseId);
+    if (finishReasons != null) report.finishReasons(List.copyOf(finishReasons.values()));
+    ChatReports.usage(usage, report);
+    if (closedEarly) report.closedEarly();
+    if (call.contents() && accumulating) {
+      synchronized (lock) {
+        if (accumulator != null) report.response(completion());
+      }
+    }
+    call.end(report);
   }
 
   /** Returns true for {@code [DONE]}, with any spaces around it. */
@@ -296,7 +357,10 @@ public final class RealChatStream implements ChatStream {
   public void close() {
     if (state == State.OPEN) state = State.CLOSED;
     // Cancel first: it unblocks a reader in another thread, and closing then need not drain.
-    if (state == State.CLOSED) events.cancel();
+    if (state == State.CLOSED) {
+      events.cancel();
+      ended(true);
+    }
     events.closeIfIdle();
   }
 

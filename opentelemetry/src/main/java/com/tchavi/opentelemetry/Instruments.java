@@ -7,9 +7,8 @@ import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Tracer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 
 /** The tracer and the histograms that every call's {@link CallSpan} records to. Thread-safe. */
 final class Instruments {
@@ -52,13 +51,13 @@ final class Instruments {
     return new CallSpan(this, call);
   }
 
+  /** Returns the module's version, which Maven wrote into version.properties. */
   private static String version() {
-    try (InputStream in = Instruments.class.getResourceAsStream("version.properties")) {
-      Properties properties = new Properties();
-      if (in != null) properties.load(in);
-      String version = properties.getProperty("version", "unknown");
+    try {
+      String version = ResourceBundle.getBundle("com.tchavi.opentelemetry.version")
+          .getString("version");
       return version.startsWith("$") ? "unknown" : version;
-    } catch (IOException e) {
+    } catch (MissingResourceException e) {
       return "unknown";
     }
   }

@@ -130,7 +130,14 @@ class TchaviTelemetryTest {
 
     client.chat().completions().create(REQUEST);
 
-    assertThat(onlySpan()).hasName("chat gpt-4o-mini").hasKind(SpanKind.CLIENT).hasEnded()
+    SpanData span = onlySpan();
+    Assertions.assertThat(span.getInstrumentationScopeInfo().getName())
+        .isEqualTo("com.tchavi.opentelemetry");
+    Assertions.assertThat(span.getInstrumentationScopeInfo().getVersion())
+        .isEqualTo("0.1.0-SNAPSHOT");
+    Assertions.assertThat(span.getInstrumentationScopeInfo().getSchemaUrl())
+        .isEqualTo("https://opentelemetry.io/schemas/1.41.0");
+    assertThat(span).hasName("chat gpt-4o-mini").hasKind(SpanKind.CLIENT).hasEnded()
         .hasAttributesSatisfyingExactly(
             equalTo(AttributeKey.stringKey("gen_ai.operation.name"), "chat"),
             equalTo(AttributeKey.stringKey("gen_ai.provider.name"), "tchavi"),

@@ -1,5 +1,7 @@
 package com.tchavi.internal.chat;
 
+import com.tchavi.Credits;
+import com.tchavi.chat.ChatChunk;
 import com.tchavi.chat.ChatCompletion;
 import com.tchavi.chat.ChatRequest;
 import com.tchavi.chat.Choice;
@@ -9,6 +11,7 @@ import com.tchavi.internal.http.CallReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** What listeners learn of a chat call: its label as it starts, its report as it ends. */
 final class ChatReports {
@@ -50,5 +53,35 @@ final class ChatReports {
 
   static void usage(Usage usage, CallReport report) {
     if (usage != null) report.tokens(usage.promptTokens(), usage.completionTokens());
+  }
+
+  /**
+   * What a stream's end reports, gathered chunk by chunk: the last usage, the first model and
+   * id, each choice's finish reason. Made only when a listener watches; read by one thread at a
+   * time (the reader, or whoever closes the stream).
+   */
+  static final class StreamFacts {
+    private Usage usage;
+    private String model;
+    private String id;
+    private TreeMap<Integer, String> finishReasons;
+
+    void observe(ChatChunk chunk) {
+      if (chunk.usage() != null) usage = chunk.usage();
+      if (model == null) model = chunk.model();
+      if (id == null) id = chunk.id();
+    }
+
+    void finishReason(int index, String reason) {
+      if (finishReasons == null) finishReasons = new TreeMap<>();
+      finishReasons.put(index, reason);
+    }
+
+    CallReport report(Credits credits, boolean closedEarly) {
+      CallReport report = new CallReport().credits(credits).answer(model, id);
+      if (finishReasons != null) report.finishReasons(List.copyOf(finishReasons.values()));
+      usage(usage, report);
+      return closedEarly ? report.closedEarly() : report;
+    }
   }
 }

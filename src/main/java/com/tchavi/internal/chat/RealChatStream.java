@@ -10,7 +10,6 @@ import com.tchavi.chat.ChatCompletion;
 import com.tchavi.chat.ChatCompletionAccumulator;
 import com.tchavi.chat.ChatStream;
 import com.tchavi.chat.ChunkChoice;
-import com.tchavi.chat.Usage;
 import com.tchavi.errors.TchaviStreamException;
 import com.tchavi.internal.http.CallEvents;
 import com.tchavi.internal.http.CallReport;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
@@ -46,8 +44,8 @@ public final class RealChatStream implements ChatStream {
   private final EventStream events;
   /** The listener's view of this call; {@link CallEvents#NONE} when none is set. */
   private final CallEvents call;
-  /** Whether a listener watches: only then are the end's facts gathered, per chunk. */
-  private final boolean listening;
+  /** What the end tells the listener, gathered per chunk; null when none listens. */
+  private final ChatReports.StreamFacts facts;
   /** Guards the accumulator, which completion() may read from another thread. */
   private final Object lock = new Object();
   private ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
@@ -65,16 +63,11 @@ public final class RealChatStream implements ChatStream {
   private ChatChunk next;
   private boolean iterated;
   private boolean sawChunk;
-  /** What the end reports, gathered only while listening. */
-  private Usage usage;
-  private String responseModel;
-  private String responseId;
-  private TreeMap<Integer, String> finishReasons;
 
   private RealChatStream(EventStream events) {
     this.events = events;
     this.call = events.callEvents();
-    this.listening = call.listening();
+    this.facts = call.listening() ? new ChatReports.StreamFacts() : null;
   }
 
   /** Sends the request and returns the stream once a 2xx answer has begun. */
@@ -237,7 +230,7 @@ public final class RealChatStream implements ChatStream {
       started.set(index);
       if (choice.finishReason() != null) {
         finished.set(index);
-        if (listening) finishReason(index, choice.finishReason());
+        if (facts != null) facts.finishReason(index, choice.finishReason());
       }
     }
     if (chunk.tchavi() != null) tchavi = chunk.tchavi();
@@ -245,7 +238,7 @@ public final class RealChatStream implements ChatStream {
       sawChunk = true;
       call.firstChunk();
     }
-    if (listening) observe(chunk);
+    if (facts != null) facts.observe(chunk);
     if (accumulating) {
       synchronized (lock) {
         if (accumulator != null) accumulator.add(chunk);
@@ -253,24 +246,10 @@ public final class RealChatStream implements ChatStream {
     }
   }
 
-  private void finishReason(int index, String reason) {
-    if (finishReasons == null) finishReasons = new TreeMap<>();
-    finishReasons.put(index, reason);
-  }
-
-  private void observe(ChatChunk chunk) {
-    if (chunk.usage() != null) usage = chunk.usage();
-    if (responseModel == null) responseModel = chunk.model();
-    if (responseId == null) responseId = chunk.id();
-  }
-
   /** Tells the listener that the stream ended, or that the caller closed it first. */
   private void ended(boolean closedEarly) {
-    if (!listening) return;
-    CallReport report = new CallReport().credits(credits()).answer(responseModel, responseId);
-    if (finishReasons != null) report.finishReasons(List.copyOf(finishReasons.values()));
-    ChatReports.usage(usage, report);
-    if (closedEarly) report.closedEarly();
+    if (facts == null) return;
+    CallReport report = facts.report(credits(), closedEarly);
     if (call.contents() && accumulating) {
       synchronized (lock) {
         if (accumulator != null) report.response(completion());

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -236,6 +237,22 @@ class ListenerTest {
   }
 
   @Test
+  void asyncCallCanceledFailsAsCanceled() throws InterruptedException {
+    test.server.enqueue(new MockResponse.Builder().headersDelay(1, TimeUnit.MINUTES)
+        .body("{}").build());
+
+    CompletableFuture<ChatCompletion> future = client().async().chat().completions()
+        .create(REQUEST);
+    test.takeRequest();
+    future.cancel(true);
+
+    Await.until("the call ended", listener::ended);
+    assertThat(listener.events).containsExactly(
+        "start chat.completions", "failed TchaviConnectionException");
+    assertThat(listener.failure).hasMessageEndingWith("was canceled");
+  }
+
+  @Test
   void asyncStreamEndsAtDone() {
     test.server.enqueue(stream());
 
@@ -246,6 +263,19 @@ class ListenerTest {
     assertThat(listener.events).containsExactly(
         "start chat.completions", "headers 200", "firstChunk", "end");
     assertThat(listener.end.outputTokens()).isEqualTo(7);
+  }
+
+  @Test
+  void asyncStreamRefusedFailsWithTheTypedException() {
+    test.server.enqueue(status(401, "invalid_api_key"));
+
+    AsyncChatStream stream = client().async().chat().completions().stream(REQUEST);
+    stream.subscribe(new AsyncChatStreamTest.Recorder(Long.MAX_VALUE, 0));
+
+    assertThatThrownBy(() -> stream.completion().join())
+        .hasCauseInstanceOf(AuthenticationException.class);
+    assertThat(listener.events).containsExactly(
+        "start chat.completions", "headers 401", "failed AuthenticationException");
   }
 
   @Test

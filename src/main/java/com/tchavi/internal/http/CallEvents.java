@@ -86,6 +86,11 @@ public final class CallEvents {
     send(l -> l.callEnd(call, end));
   }
 
+  /** Sends the end of a call whose answer says nothing of itself (a download read whole). */
+  public void end() {
+    if (listener != null) end(new CallReport());
+  }
+
   /** Sends the end of a call that the caller closed before its answer was whole. */
   public void closedEarly() {
     if (listener != null) end(new CallReport().closedEarly());

@@ -220,7 +220,7 @@ public final class RealBinaryResponse implements BinaryResponse {
           if (n < 0) {
             exhausted = true;
             release(); // Read to the end: the connection goes back to the pool.
-            exchange.events().end(new CallReport());
+            exchange.events().end();
           } else {
             delivered = true;
           }

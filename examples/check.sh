@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every example offline, against the local Tchavi emulator, and checks what it prints.
-# Assumes the library and tchavi-java-testing are installed in ~/.m2 (mvn -f all.xml install at
-# the repository root).
+# Assumes the library, tchavi-java-testing and tchavi-java-opentelemetry are installed in ~/.m2
+# (mvn -f all.xml install at the repository root).
 # Usage: examples/check.sh        Prints one line per check, then "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -146,6 +146,24 @@ check_TranscriptionExample() {
   expect '^ +[0-9]+\.[0-9]{2} s to +[0-9]+\.[0-9]{2} s  .+$'
 }
 
+check_TelemetryExample() {
+  expect '^Once upon a time, .* window\.$'
+  local spans; spans=$(grep -c '^span: ' "$work/out")
+  [ "$spans" -eq 1 ] || problems+=("$spans span lines, not 1")
+  local span="^span: 'chat gpt-4o-mini' : [0-9a-f]{32} [0-9a-f]{16} CLIENT \[tracer: com\.tchavi\.opentelemetry:"
+  expect "$span"
+  local attribute
+  for attribute in 'gen_ai\.operation\.name=chat' 'gen_ai\.provider\.name=tchavi' \
+      'gen_ai\.request\.model=gpt-4o-mini' 'gen_ai\.request\.stream=true' \
+      'gen_ai\.response\.model=gpt-4o-mini' 'gen_ai\.response\.id=chatcmpl-[A-Za-z0-9]+' \
+      'gen_ai\.response\.finish_reasons=\[stop\]' 'gen_ai\.usage\.input_tokens=[0-9]+' \
+      'gen_ai\.usage\.output_tokens=[0-9]+' 'gen_ai\.response\.time_to_first_chunk=[0-9.E-]+' \
+      'server\.address=127\.0\.0\.1' 'server\.port=[0-9]+' 'tchavi\.request\.id=req_[A-Za-z0-9]+' \
+      'tchavi\.credits\.used=[0-9.]+'; do
+    expect "$span.*[{ ]$attribute[,}]"
+  done
+}
+
 check StreamingExample
 check ChatExample
 check ConversationExample $'Tell me a short story.\nGive it a title.\nexit\n'
@@ -158,6 +176,7 @@ check VideoExample
 check ImageExample
 check SpeechExample
 check TranscriptionExample
+check TelemetryExample
 
 # With TCHAVI_API_KEY set, the examples talk to TCHAVI_BASE_URL and start no emulator of their
 # own. A separately started emulator stands in for Tchavi here, since CI has no network.

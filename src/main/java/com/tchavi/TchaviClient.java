@@ -6,6 +6,7 @@ import com.tchavi.images.Images;
 import com.tchavi.internal.audio.RealAudio;
 import com.tchavi.internal.chat.RealAsyncChat;
 import com.tchavi.internal.chat.RealChat;
+import com.tchavi.internal.http.CallListeners;
 import com.tchavi.internal.http.ClientConfig;
 import com.tchavi.internal.http.HttpExecutor;
 import com.tchavi.internal.http.InterruptibleSocketFactory;
@@ -94,7 +95,8 @@ public final class TchaviClient implements AutoCloseable {
         builder.maxResponseSize,
         builder.headers,
         builder.sleeper,
-        builder.clock));
+        builder.clock),
+        CallListeners.of(builder.listenerFactory, builder.listenerContents));
     this.chat = new RealChat(executor);
     RealJobs realJobs = new RealJobs(executor);
     this.jobs = realJobs;
@@ -235,6 +237,8 @@ public final class TchaviClient implements AutoCloseable {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private OkHttpClient okHttpClient;
     private Executor callbackExecutor;
+    private TchaviListener.Factory listenerFactory;
+    private boolean listenerContents;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Clock clock = Clock.systemUTC();
 
@@ -430,6 +434,51 @@ public final class TchaviClient implements AutoCloseable {
      */
     public Builder callbackExecutor(Executor executor) {
       this.callbackExecutor = Objects.requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    /**
+     * Sets the listener that every call of the client reports to: its start, retries, answers,
+     * first streamed chunk and end. One listener serves every call, so it must be thread-safe;
+     * for state per call, see {@link #listener(TchaviListener.Factory)}. Replaces a listener or
+     * factory set before. Without one, calls cost nothing extra.
+     *
+     * @param listener the listener of every call
+     * @return this builder
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder listener(TchaviListener listener) {
+      Objects.requireNonNull(listener, "listener == null");
+      this.listenerFactory = listener == TchaviListener.NONE ? null : call -> listener;
+      return this;
+    }
+
+    /**
+     * Sets the factory that makes a listener for each call, for listeners that keep state per
+     * call, such as {@code TchaviTelemetry}'s span: {@code
+     * builder.listener(TchaviTelemetry.create(openTelemetry).listener())}. Replaces a listener or
+     * factory set before.
+     *
+     * @param factory makes the listener of each call; called on the caller's thread as the call
+     *     starts
+     * @return this builder
+     * @throws NullPointerException if {@code factory} is null
+     */
+    public Builder listener(TchaviListener.Factory factory) {
+      this.listenerFactory = Objects.requireNonNull(factory, "factory == null");
+      return this;
+    }
+
+    /**
+     * Sets whether listeners see contents: the request object in {@link TchaviCall#request()}
+     * and the answer object in {@link TchaviCallEnd#response()}, with their messages, prompts
+     * and answers. Off by default, since contents may be private; the API key is never seen.
+     *
+     * @param contents true to hand listeners the requests and answers
+     * @return this builder
+     */
+    public Builder listenerContents(boolean contents) {
+      this.listenerContents = contents;
       return this;
     }
 

@@ -2,7 +2,8 @@
  * The Tchavi client, {@link com.tchavi.TchaviClient}, and the values every feature shares: its
  * {@link com.tchavi.RequestOptions}, the {@link com.tchavi.ResponseMetadata} of every answer, and
  * the {@link com.tchavi.Credits} a call cost; a streamed {@link com.tchavi.BinaryResponse} and
- * the {@link com.tchavi.FileUpload} of a multipart request. Each feature has a package of its own ({@link
+ * the {@link com.tchavi.FileUpload} of a multipart request; the {@link com.tchavi.TchaviListener}
+ * that watches every call. Each feature has a package of its own ({@link
  * com.tchavi.chat}); the exceptions are in {@link com.tchavi.errors}.
  *
  * <pre>{@code

@@ -5,9 +5,11 @@ import com.tchavi.RequestOptions;
 import com.tchavi.audio.Speech;
 import com.tchavi.audio.SpeechRequest;
 import com.tchavi.internal.http.ApiRequest;
+import com.tchavi.internal.http.CallLabel;
 import com.tchavi.internal.http.HttpExecutor;
 import com.tchavi.internal.http.JsonBodies;
 import com.tchavi.internal.http.RealBinaryResponse;
+import java.util.Map;
 import java.util.Objects;
 
 /** {@code POST audio/speech} on the executor: a JSON request, a streamed binary answer. */
@@ -30,7 +32,9 @@ final class RealSpeech implements Speech {
     byte[] body = JsonBodies.write(request, "SpeechRequest");
     // A download: no whole-call timeout unless the caller set one, so a large file is not cut.
     String accept = request.responseFormat() != null ? request.responseFormat().mediaType() : "*/*";
-    ApiRequest post = ApiRequest.postJson(PATH, body, options).longLived(accept);
+    ApiRequest post = ApiRequest.postJson(PATH, body, options).longLived(accept)
+        .labeled(CallLabel.of("audio.speech", request.model(), false, request,
+            RealSpeech::parameters));
     return RealBinaryResponse.open(executor.exchange(post));
   }
 
@@ -54,6 +58,15 @@ final class RealSpeech implements Speech {
       throw new IllegalArgumentException(
           "SpeechRequest speed must be " + MIN_SPEED + " to " + MAX_SPEED + ": " + speed);
     }
+  }
+
+  /** Returns the request's settings that are not contents (the input is), under wire names. */
+  static Map<String, Object> parameters(SpeechRequest request) {
+    return CallLabel.settings(
+        "voice", request.voice(),
+        "response_format", request.responseFormat() != null
+            ? request.responseFormat().wireName() : null,
+        "speed", request.speed());
   }
 
   @Override

@@ -8,8 +8,10 @@ import com.tchavi.audio.TranscriptionFormat;
 import com.tchavi.audio.TranscriptionRequest;
 import com.tchavi.audio.Transcriptions;
 import com.tchavi.internal.http.ApiRequest;
+import com.tchavi.internal.http.CallLabel;
 import com.tchavi.internal.http.HttpExecutor;
 import com.tchavi.internal.http.JsonBodies;
+import com.tchavi.internal.http.ResponseHandler;
 import com.tchavi.internal.http.UploadBody;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -43,9 +45,13 @@ final class RealTranscriptions implements Transcriptions {
         ? request.responseFormat() : TranscriptionFormat.JSON;
     String accept = format.isJson() ? "application/json" : "text/plain, */*";
     ApiRequest post = new ApiRequest(
-        "POST", PATH, Map.of(), multipart(request), accept, false, options);
-    return executor.execute(post, (response, metadata, exchange) ->
-        read(JsonBodies.readString(exchange, response), response, metadata, format));
+        "POST", PATH, Map.of(), multipart(request), accept, false, options)
+        .labeled(CallLabel.of("audio.transcriptions", request.model(), false, request,
+            RealTranscriptions::parameters));
+    ResponseHandler<Transcription> handler = (response, metadata, exchange) ->
+        read(JsonBodies.readString(exchange, response), response, metadata, format);
+    return executor.execute(post,
+        handler.reporting((transcription, report) -> report.credits(transcription.credits())));
   }
 
   private static void check(TranscriptionRequest request) {
@@ -72,6 +78,15 @@ final class RealTranscriptions implements Transcriptions {
       throw new IllegalArgumentException(
           "TranscriptionRequest temperature must be 0 to 1: " + temperature);
     }
+  }
+
+  /** Returns the request's settings that are not contents (the file and prompt are). */
+  static Map<String, Object> parameters(TranscriptionRequest request) {
+    return CallLabel.settings(
+        "language", request.language(),
+        "response_format", request.responseFormat() != null
+            ? request.responseFormat().wireName() : null,
+        "temperature", request.temperature());
   }
 
   /** Returns the form: the text fields first, so a server knows them before the file arrives. */

@@ -6,7 +6,6 @@ import com.tchavi.chat.AsyncChatCompletions;
 import com.tchavi.chat.AsyncChatStream;
 import com.tchavi.chat.ChatCompletion;
 import com.tchavi.chat.ChatRequest;
-import com.tchavi.internal.http.ApiRequest;
 import com.tchavi.internal.http.HttpExecutor;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -32,16 +31,15 @@ public final class RealAsyncChat implements AsyncChat, AsyncChatCompletions {
   @Override
   public CompletableFuture<ChatCompletion> create(ChatRequest request, RequestOptions options) {
     byte[] body = RealChat.body(request, options, false);
-    return executor.executeAsync(ApiRequest.postJson(RealChat.PATH, body, options),
+    return executor.executeAsync(RealChat.post(request, body, options, false),
         RealChat.COMPLETION, callbacks);
   }
 
   @Override
   public AsyncChatStream stream(ChatRequest request, RequestOptions options) {
     byte[] body = RealChat.body(request, options, true);
-    ApiRequest post = ApiRequest.postJson(RealChat.PATH, body, options)
-        .longLived("text/event-stream");
-    return RealAsyncChatStream.open(executor.exchange(post), executor.dispatcher(), callbacks);
+    return RealAsyncChatStream.open(executor.exchange(RealChat.post(request, body, options, true)),
+        executor.dispatcher(), callbacks);
   }
 
   @Override

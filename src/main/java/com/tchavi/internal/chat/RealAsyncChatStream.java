@@ -58,7 +58,7 @@ final class RealAsyncChatStream implements AsyncChatStream, Flow.Subscription {
     EventStream.openAsync(exchange, reads).thenApply(RealChatStream::of)
         .whenComplete((opened, error) -> {
           if (error != null) {
-            async.finish(HttpExecutor.unwrap(error), null);
+            async.failedBeforeChunks(HttpExecutor.unwrap(error));
             return;
           }
           async.stream = opened;
@@ -175,7 +175,7 @@ final class RealAsyncChatStream implements AsyncChatStream, Flow.Subscription {
   private void retry(RealChatStream source) {
     source.retryAsync(reads).whenComplete((ignored, error) -> {
       if (error != null) {
-        if (!canceled) finish(HttpExecutor.unwrap(error), null);
+        failedBeforeChunks(HttpExecutor.unwrap(error));
         return;
       }
       wip.set(0);
@@ -189,6 +189,19 @@ final class RealAsyncChatStream implements AsyncChatStream, Flow.Subscription {
       subscriber.onNext(chunk);
     } catch (Throwable t) {
       callbackFailed(t);
+    }
+  }
+
+  /**
+   * Ends the stream with {@code error}, which came before any chunk: while opening it, or
+   * while sending it again. A stream canceled meanwhile ends as the caller's close.
+   */
+  private void failedBeforeChunks(Throwable error) {
+    if (canceled) {
+      exchange.events().closedEarly();
+    } else {
+      exchange.events().failed(error);
+      finish(error, null);
     }
   }
 

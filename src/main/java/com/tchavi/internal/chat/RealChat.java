@@ -17,7 +17,7 @@ import java.util.Objects;
 public final class RealChat implements Chat, ChatCompletions {
   static final String PATH = "chat/completions";
   static final ResponseHandler<ChatCompletion> COMPLETION =
-      JsonBodies.of(ChatCompletion.class, "a chat completion");
+      JsonBodies.of(ChatCompletion.class, "a chat completion").reporting(ChatReports::completion);
 
   private final HttpExecutor executor;
 
@@ -33,14 +33,21 @@ public final class RealChat implements Chat, ChatCompletions {
   @Override
   public ChatCompletion create(ChatRequest request, RequestOptions options) {
     byte[] body = body(request, options, false);
-    return executor.execute(ApiRequest.postJson(PATH, body, options), COMPLETION);
+    return executor.execute(post(request, body, options, false), COMPLETION);
   }
 
   @Override
   public ChatStream stream(ChatRequest request, RequestOptions options) {
     byte[] body = body(request, options, true);
-    ApiRequest post = ApiRequest.postJson(PATH, body, options).longLived("text/event-stream");
-    return RealChatStream.open(executor.exchange(post));
+    return RealChatStream.open(executor.exchange(post(request, body, options, true)));
+  }
+
+  /** Returns the POST of {@code body}: a stream's accepts events; listeners see its label. */
+  static ApiRequest post(ChatRequest request, byte[] body, RequestOptions options,
+      boolean stream) {
+    ApiRequest post = ApiRequest.postJson(PATH, body, options)
+        .labeled(ChatReports.label(request, stream));
+    return stream ? post.longLived("text/event-stream") : post;
   }
 
   static byte[] body(ChatRequest request, RequestOptions options, boolean stream) {

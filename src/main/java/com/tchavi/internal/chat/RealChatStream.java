@@ -11,6 +11,8 @@ import com.tchavi.chat.ChatCompletionAccumulator;
 import com.tchavi.chat.ChatStream;
 import com.tchavi.chat.ChunkChoice;
 import com.tchavi.errors.TchaviStreamException;
+import com.tchavi.internal.http.CallEvents;
+import com.tchavi.internal.http.CallReport;
 import com.tchavi.internal.http.ErrorMapper;
 import com.tchavi.internal.http.Exchange;
 import com.tchavi.internal.sse.EventStream;
@@ -40,6 +42,10 @@ public final class RealChatStream implements ChatStream {
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
   private final EventStream events;
+  /** The listener's view of this call; {@link CallEvents#NONE} when none is set. */
+  private final CallEvents call;
+  /** What the end tells the listener, gathered per chunk; null when none listens. */
+  private final ChatReports.StreamFacts facts;
   /** Guards the accumulator, which completion() may read from another thread. */
   private final Object lock = new Object();
   private ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
@@ -56,14 +62,24 @@ public final class RealChatStream implements ChatStream {
   private boolean wholeBody;
   private ChatChunk next;
   private boolean iterated;
+  private boolean sawChunk;
 
   private RealChatStream(EventStream events) {
     this.events = events;
+    this.call = events.callEvents();
+    this.facts = call.listening() ? new ChatReports.StreamFacts() : null;
   }
 
   /** Sends the request and returns the stream once a 2xx answer has begun. */
   public static ChatStream open(Exchange exchange) {
-    RealChatStream stream = new RealChatStream(EventStream.open(exchange));
+    EventStream events;
+    try {
+      events = EventStream.open(exchange);
+    } catch (RuntimeException e) {
+      exchange.events().failed(e);
+      throw e;
+    }
+    RealChatStream stream = new RealChatStream(events);
     // A whole body is read at once, so that one that is no completion fails the call itself.
     if (stream.events.hasWholeBody()) stream.hasNext();
     return stream;
@@ -100,6 +116,7 @@ public final class RealChatStream implements ChatStream {
       next = null;
       if (state == State.OPEN) state = State.FAILED;
       events.release(false);
+      call.failed(e);
       throw e;
     }
     return next != null;
@@ -123,6 +140,7 @@ public final class RealChatStream implements ChatStream {
         if (events.retryPending()) return null; // Still open: the async reader retries.
         if (!wholeBody) return end();
         state = State.FINISHED;
+        ended(false);
         return null;
       }
       String type = event.type();
@@ -138,6 +156,7 @@ public final class RealChatStream implements ChatStream {
       if (isDone(data)) {
         state = State.DONE;
         events.release(true);
+        ended(false);
         return null;
       }
       if (isBlank(data)) continue;
@@ -154,6 +173,7 @@ public final class RealChatStream implements ChatStream {
     if (!started.isEmpty() && finished.equals(started)) {
       state = State.FINISHED;
       events.release(true);
+      ended(false);
       return null;
     }
     String unfinished = started.isEmpty() ? "before any chunk"
@@ -208,14 +228,34 @@ public final class RealChatStream implements ChatStream {
             + MAX_CHOICE_INDEX + requestIdSuffix());
       }
       started.set(index);
-      if (choice.finishReason() != null) finished.set(index);
+      if (choice.finishReason() != null) {
+        finished.set(index);
+        if (facts != null) facts.finishReason(index, choice.finishReason());
+      }
     }
     if (chunk.tchavi() != null) tchavi = chunk.tchavi();
+    if (!sawChunk) {
+      sawChunk = true;
+      call.firstChunk();
+    }
+    if (facts != null) facts.observe(chunk);
     if (accumulating) {
       synchronized (lock) {
         if (accumulator != null) accumulator.add(chunk);
       }
     }
+  }
+
+  /** Tells the listener that the stream ended, or that the caller closed it first. */
+  private void ended(boolean closedEarly) {
+    if (facts == null) return;
+    CallReport report = facts.report(credits(), closedEarly);
+    if (call.contents() && accumulating) {
+      synchronized (lock) {
+        if (accumulator != null) report.response(completion());
+      }
+    }
+    call.end(report);
   }
 
   /** Returns true for {@code [DONE]}, with any spaces around it. */
@@ -296,7 +336,10 @@ public final class RealChatStream implements ChatStream {
   public void close() {
     if (state == State.OPEN) state = State.CLOSED;
     // Cancel first: it unblocks a reader in another thread, and closing then need not drain.
-    if (state == State.CLOSED) events.cancel();
+    if (state == State.CLOSED) {
+      events.cancel();
+      ended(true);
+    }
     events.closeIfIdle();
   }
 

@@ -22,6 +22,8 @@ import okhttp3.RequestBody;
  *     like one that starts a billed job: it is retried only after a retryable status, or after
  *     a failure that provably came before it was sent ({@link RetryPolicy#failedBeforeSending});
  *     never after one that leaves unknown whether the server got it
+ * @param label what listeners learn of the call (endpoint, model, settings), or null for a
+ *     call that says nothing: its endpoint is then its path
  */
 public record ApiRequest(
     String method,
@@ -31,7 +33,8 @@ public record ApiRequest(
     String accept,
     boolean longLived,
     RequestOptions options,
-    boolean retryAfterAmbiguousFailure) {
+    boolean retryAfterAmbiguousFailure,
+    CallLabel label) {
   private static final MediaType JSON = MediaType.get("application/json");
 
   public ApiRequest {
@@ -45,7 +48,7 @@ public record ApiRequest(
   /** Returns a request that is retried after any retryable failure, as most are. */
   public ApiRequest(String method, String path, Map<String, String> query, RequestBody body,
       String accept, boolean longLived, RequestOptions options) {
-    this(method, path, query, body, accept, longLived, options, true);
+    this(method, path, query, body, accept, longLived, options, true, null);
   }
 
   /** Returns a POST of {@code json} to {@code path} that expects a JSON answer. */
@@ -67,7 +70,7 @@ public record ApiRequest(
   /** Returns this request as a long-lived one that accepts {@code accept}: a stream, a download. */
   public ApiRequest longLived(String accept) {
     return new ApiRequest(method, path, query, body, accept, true, options,
-        retryAfterAmbiguousFailure);
+        retryAfterAmbiguousFailure, label);
   }
 
   /**
@@ -76,7 +79,13 @@ public record ApiRequest(
    * the call fails instead of sending it again.
    */
   public ApiRequest noRetryAfterAmbiguousFailure() {
-    return new ApiRequest(method, path, query, body, accept, longLived, options, false);
+    return new ApiRequest(method, path, query, body, accept, longLived, options, false, label);
+  }
+
+  /** Returns this request with {@code label}, which listeners see as the call's description. */
+  public ApiRequest labeled(CallLabel label) {
+    return new ApiRequest(method, path, query, body, accept, longLived, options,
+        retryAfterAmbiguousFailure, label);
   }
 
   /** Returns true when the body can be sent again on a retry: not a one-shot upload. */

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
@@ -48,12 +49,14 @@ public final class Exchange {
   /** Counted down by cancel(), to end a wait between attempts. */
   private final CountDownLatch canceledLatch = new CountDownLatch(1);
   private final boolean retryAfterAmbiguousFailure;
+  private final CallEvents events;
   private int retries;
   private volatile Call call;
   private volatile boolean canceled;
 
   Exchange(OkHttpClient client, ClientConfig config, Request request, int maxRetries,
-      Duration timeout, boolean replayable, boolean retryAfterAmbiguousFailure) {
+      Duration timeout, boolean replayable, boolean retryAfterAmbiguousFailure,
+      CallEvents events) {
     this.client = client; // Built with retryOnConnectionFailure(false): our retries are all.
     this.config = config;
     this.request = request;
@@ -62,6 +65,16 @@ public final class Exchange {
     this.replayable = replayable;
     this.deadline = timeout.isZero() ? 0 : Math.max(1, System.nanoTime() + timeout.toNanos());
     this.retryAfterAmbiguousFailure = retryAfterAmbiguousFailure;
+    this.events = events;
+  }
+
+  /**
+   * Returns the listener's view of this call. The exchange sends the answers and the retries;
+   * whoever owns the answer sends the end: {@link HttpExecutor} for a full call, the stream or
+   * the download for a long-lived one.
+   */
+  public CallEvents events() {
+    return events;
   }
 
   /** Returns the first successful (2xx) response; throws the mapped error otherwise. */
@@ -180,6 +193,7 @@ public final class Exchange {
    * retries or the deadline are spent.
    */
   private Duration retryDelay(Response response) {
+    events.answered(response);
     if (response.isSuccessful()) return null;
     ResponseMetadata metadata = ResponseMetadata.of(response.code(), response.headers());
     if (response.isRedirect() || (response.code() >= 300 && response.code() < 400)) {
@@ -192,7 +206,7 @@ public final class Exchange {
     if (!RetryPolicy.isRetryable(response.code()) || tooLong || !canRetry()) throw error;
     retries++;
     return beforeRetry(retryAfter != null ? retryAfter : RetryPolicy.backoff(retries),
-        "HTTP " + response.code(), error);
+        "HTTP " + response.code(), error, () -> error);
   }
 
   /**
@@ -207,8 +221,9 @@ public final class Exchange {
       throw new TchaviConnectionException(connectionError(e).getMessage()
           + "; not sent again, since the server may have received it", e);
     }
+    TchaviConnectionException cause = events.listening() ? connectionError(e) : null;
     retries++;
-    return beforeRetry(RetryPolicy.backoff(retries), e.toString(), null);
+    return beforeRetry(RetryPolicy.backoff(retries), e.toString(), null, () -> cause);
   }
 
   /**
@@ -260,10 +275,11 @@ public final class Exchange {
   }
 
   /**
-   * Returns {@code delay} once it is known to fit the deadline, logging the retry; {@code error}
-   * is what to throw if the deadline forbids it.
+   * Returns {@code delay} once it is known to fit the deadline, logging the retry and telling the
+   * listener that {@code cause} made it; {@code error} is what to throw if the deadline forbids it.
    */
-  private Duration beforeRetry(Duration delay, String reason, TchaviException error) {
+  private Duration beforeRetry(Duration delay, String reason, TchaviException error,
+      Supplier<TchaviException> cause) {
     if (deadline != 0 && System.nanoTime() + delay.toNanos() >= deadline) {
       // Waiting would outlast the deadline: fail now rather than after a pointless wait.
       if (error != null) throw error;
@@ -272,6 +288,7 @@ public final class Exchange {
     LOG.log(Level.DEBUG, () -> String.format("Retrying %s %s in %d ms (retry %d of %d) after %s",
         request.method(), request.url().encodedPath(), delay.toMillis(), retries, maxRetries,
         reason));
+    events.retry(retries + 1, delay, cause);
     return delay;
   }
 

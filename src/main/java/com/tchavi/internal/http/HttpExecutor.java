@@ -1,9 +1,12 @@
 package com.tchavi.internal.http;
 
 import com.tchavi.ResponseMetadata;
+import com.tchavi.errors.TchaviException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -24,9 +27,15 @@ public final class HttpExecutor {
 
   private final OkHttpClient client;
   private final ClientConfig config;
+  private final CallListeners listeners;
   private volatile boolean closed;
 
+  /** Returns an executor whose calls no listener watches. */
   public HttpExecutor(OkHttpClient client, ClientConfig config) {
+    this(client, config, CallListeners.NONE);
+  }
+
+  public HttpExecutor(OkHttpClient client, ClientConfig config, CallListeners listeners) {
     // OkHttp would send a request again on its own after a connection failure (and after a
     // 408), past maxRetries: each may be billed. An API client follows no redirect either: a 3xx
     // would re-POST the prompt, and the key, elsewhere. The executor's retries are the only ones.
@@ -36,6 +45,7 @@ public final class HttpExecutor {
             .followSslRedirects(false).build()
         : client;
     this.config = config;
+    this.listeners = listeners;
   }
 
   public ClientConfig config() {
@@ -54,9 +64,26 @@ public final class HttpExecutor {
   public <T> T execute(ApiRequest request, ResponseHandler<T> handler) {
     Exchange exchange = exchange(request);
     try (Response response = exchange.execute()) {
-      return handler.handle(response,
+      T value = handler.handle(response,
           ResponseMetadata.of(response.code(), response.headers()), exchange);
+      ended(exchange.events(), handler, value);
+      return value;
+    } catch (RuntimeException e) {
+      exchange.events().failed(e);
+      throw e;
     }
+  }
+
+  /** Tells the listener, if any, that the call ended with {@code value}. */
+  private static <T> void ended(CallEvents events, ResponseHandler<T> handler, T value) {
+    if (!events.listening()) return;
+    CallReport report = new CallReport().response(value);
+    try {
+      handler.report(value, report);
+    } catch (RuntimeException e) {
+      // A report that cannot read its value says less; the call's value is fine.
+    }
+    events.end(report);
   }
 
   /**
@@ -75,9 +102,11 @@ public final class HttpExecutor {
     result.whenComplete((value, error) -> {
       if (result.isCancelled()) http.cancel(true);
     });
+    CallEvents events = exchange.events();
     http.whenComplete((response, error) -> {
       if (error != null) {
         Throwable cause = unwrap(error);
+        events.failed(cause instanceof CancellationException ? canceled(exchange) : cause);
         callbacks.execute(() -> result.completeExceptionally(cause));
         return;
       }
@@ -86,12 +115,20 @@ public final class HttpExecutor {
         value = handler.handle(answer, ResponseMetadata.of(answer.code(), answer.headers()),
             exchange);
       } catch (RuntimeException e) {
+        events.failed(e);
         callbacks.execute(() -> result.completeExceptionally(e));
         return;
       }
+      ended(events, handler, value);
       callbacks.execute(() -> result.complete(value));
     });
     return result;
+  }
+
+  /** Returns what a listener hears of an async call that its caller canceled. */
+  private static TchaviException canceled(Exchange exchange) {
+    exchange.cancel(); // Already under way; it makes the message say "was canceled".
+    return exchange.connectionError(new IOException("Canceled"));
   }
 
   /** Returns the executor of OkHttp's dispatcher: async retries and stream reads run there. */
@@ -142,8 +179,10 @@ public final class HttpExecutor {
     // A full call is bounded by its timeout; a stream only by a deadline the caller asked for.
     Duration timeout = request.options().timeout() != null ? request.options().timeout()
         : request.longLived() ? Duration.ZERO : config.timeout();
-    return new Exchange(client, config, http.build(), maxRetries, timeout,
-        request.isReplayable(), request.retryAfterAmbiguousFailure());
+    Request built = http.build();
+    return new Exchange(client, config, built, maxRetries, timeout,
+        request.isReplayable(), request.retryAfterAmbiguousFailure(),
+        listeners.start(request, built.url()));
   }
 
   private static boolean has(Map<String, String> headers, String name) {

@@ -49,7 +49,12 @@ public final class RealBinaryResponse implements BinaryResponse {
    */
   public static BinaryResponse open(Exchange exchange) {
     RealBinaryResponse binary = new RealBinaryResponse(exchange);
-    binary.begin(exchange.execute());
+    try {
+      binary.begin(exchange.execute());
+    } catch (RuntimeException e) {
+      exchange.events().failed(e);
+      throw e;
+    }
     return binary;
   }
 
@@ -188,8 +193,16 @@ public final class RealBinaryResponse implements BinaryResponse {
     try {
       return read(sink, byteCount);
     } catch (IOException e) {
-      throw exchange.connectionError(e);
+      throw failed(exchange.connectionError(e));
+    } catch (RuntimeException e) {
+      throw failed(e);
     }
+  }
+
+  /** Returns {@code e}, having told the listener that the download failed with it. */
+  private <E extends RuntimeException> E failed(E e) {
+    exchange.events().failed(e);
+    return e;
   }
 
   /**
@@ -207,6 +220,7 @@ public final class RealBinaryResponse implements BinaryResponse {
           if (n < 0) {
             exhausted = true;
             release(); // Read to the end: the connection goes back to the pool.
+            exchange.events().end();
           } else {
             delivered = true;
           }
@@ -227,7 +241,10 @@ public final class RealBinaryResponse implements BinaryResponse {
   public void close() {
     if (closed) return;
     closed = true;
-    if (!exhausted) exchange.cancel(); // Unblocks a read; an unread rest is not worth draining.
+    if (!exhausted) {
+      exchange.cancel(); // Unblocks a read; an unread rest is not worth draining.
+      exchange.events().closedEarly();
+    }
     closeIfIdle();
   }
 
@@ -285,9 +302,11 @@ public final class RealBinaryResponse implements BinaryResponse {
       try {
         return RealBinaryResponse.this.read(buffer, SEGMENT);
       } catch (TchaviConnectionException e) {
-        throw new IOException(e.getMessage(), e); // The retries were spent.
+        throw new IOException(failed(e).getMessage(), e); // The retries were spent.
       } catch (IOException e) {
-        throw new IOException(exchange.connectionError(e).getMessage(), e);
+        throw new IOException(failed(exchange.connectionError(e)).getMessage(), e);
+      } catch (RuntimeException e) {
+        throw failed(e);
       }
     }
   }

@@ -6,23 +6,26 @@ import com.tchavi.images.ImageResponse;
 import com.tchavi.images.Images;
 import com.tchavi.images.ImagesEndpoint;
 import com.tchavi.internal.http.ApiRequest;
+import com.tchavi.internal.http.CallLabel;
 import com.tchavi.internal.http.HttpExecutor;
 import com.tchavi.internal.http.JsonBodies;
 import com.tchavi.internal.http.ResponseHandler;
+import java.util.Map;
 import java.util.Objects;
 
 /** The images endpoints on the executor: {@code POST images/generations} and {@code edits}. */
 public final class RealImages implements Images {
   private static final ResponseHandler<ImageResponse> RESPONSE =
-      JsonBodies.of(ImageResponse.class, "an image response");
+      JsonBodies.of(ImageResponse.class, "an image response")
+          .reporting((images, report) -> report.credits(images.credits()));
   static final int MAX_N = 4;
 
   private final ImagesEndpoint generations;
   private final ImagesEndpoint edits;
 
   public RealImages(HttpExecutor executor) {
-    this.generations = new Endpoint(executor, "images/generations", false);
-    this.edits = new Endpoint(executor, "images/edits", true);
+    this.generations = new Endpoint(executor, "images/generations", "images.generations", false);
+    this.edits = new Endpoint(executor, "images/edits", "images.edits", true);
   }
 
   @Override
@@ -35,6 +38,21 @@ public final class RealImages implements Images {
     return edits;
   }
 
+  /** Returns the request's settings that are not contents, under their wire names. */
+  static Map<String, Object> parameters(ImageRequest request) {
+    return CallLabel.settings(
+        "n", request.n(),
+        "size", request.size(),
+        "aspect_ratio", request.aspectRatio(),
+        "resolution", request.resolution(),
+        "quality", request.quality(),
+        "output_format", request.outputFormat(),
+        "response_format", request.responseFormat() != null
+            ? request.responseFormat().wireName() : null,
+        "seed", request.seed(),
+        "background", request.background());
+  }
+
   @Override
   public String toString() {
     return "Images";
@@ -43,11 +61,13 @@ public final class RealImages implements Images {
   private static final class Endpoint implements ImagesEndpoint {
     private final HttpExecutor executor;
     private final String path;
+    private final String name;
     private final boolean edit;
 
-    Endpoint(HttpExecutor executor, String path, boolean edit) {
+    Endpoint(HttpExecutor executor, String path, String name, boolean edit) {
       this.executor = executor;
       this.path = path;
+      this.name = name;
       this.edit = edit;
     }
 
@@ -57,7 +77,9 @@ public final class RealImages implements Images {
       Objects.requireNonNull(options, "options == null");
       check(request);
       byte[] body = JsonBodies.write(request, "ImageRequest");
-      return executor.execute(ApiRequest.postJson(path, body, options), RESPONSE);
+      return executor.execute(ApiRequest.postJson(path, body, options)
+          .labeled(CallLabel.of(name, request.model(), false, request, RealImages::parameters)),
+          RESPONSE);
     }
 
     private void check(ImageRequest request) {

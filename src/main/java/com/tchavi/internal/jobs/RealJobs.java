@@ -3,6 +3,7 @@ package com.tchavi.internal.jobs;
 import com.tchavi.PollOptions;
 import com.tchavi.RequestOptions;
 import com.tchavi.internal.http.ApiRequest;
+import com.tchavi.internal.http.CallLabel;
 import com.tchavi.internal.http.HttpExecutor;
 import com.tchavi.internal.http.JsonBodies;
 import com.tchavi.internal.http.ResponseHandler;
@@ -17,8 +18,10 @@ import java.util.Objects;
 /** The jobs endpoints on the executor: {@code GET /jobs/{id}} and {@code GET /jobs}. */
 public final class RealJobs implements Jobs {
   /** Reads a job, bare or wrapped as {@code {"job": {...}}}; also the 202 of a video. */
-  public static final ResponseHandler<Job> JOB = JsonBodies.resource(Job.class, "a job");
+  public static final ResponseHandler<Job> JOB = JsonBodies.resource(Job.class, "a job")
+      .reporting((job, report) -> report.credits(job.credits()).answer(job.model(), job.id()));
   private static final String PATH = "jobs";
+  private static final CallLabel RETRIEVE = CallLabel.of("jobs.retrieve");
 
   private final HttpExecutor executor;
   private final JobPoller poller;
@@ -36,14 +39,16 @@ public final class RealJobs implements Jobs {
   @Override
   public Job retrieve(String id, RequestOptions options) {
     Objects.requireNonNull(options, "options == null");
-    return executor.execute(ApiRequest.get(PATH + "/" + checkId(id), Map.of(), options), JOB);
+    return executor.execute(ApiRequest.get(PATH + "/" + checkId(id), Map.of(), options)
+        .labeled(RETRIEVE), JOB);
   }
 
   @Override
   public JobPage list(JobListRequest request, RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(options, "options == null");
-    return executor.execute(ApiRequest.get(PATH, query(request), options),
+    return executor.execute(ApiRequest.get(PATH, query(request), options)
+        .labeled(CallLabel.of("jobs.list", null, false, request, r -> Map.copyOf(query(r)))),
         (response, metadata, exchange) -> new RealJobPage(this, request, options,
             JsonBodies.parse(JsonBodies.readString(exchange, response), JobList.class,
                 "a job list", metadata),

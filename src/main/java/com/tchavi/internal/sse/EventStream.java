@@ -2,6 +2,7 @@ package com.tchavi.internal.sse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tchavi.ResponseMetadata;
+import com.tchavi.internal.http.CallEvents;
 import com.tchavi.internal.http.ErrorMapper;
 import com.tchavi.internal.http.Exchange;
 import com.tchavi.internal.json.Json;
@@ -65,6 +66,11 @@ public final class EventStream {
       events.begin(response);
       return events;
     });
+  }
+
+  /** Returns the listener's view of the call: the feature's stream sends its end there. */
+  public CallEvents callEvents() {
+    return exchange.events();
   }
 
   /** Returns true when an async stream broke before any event was delivered and may retry. */

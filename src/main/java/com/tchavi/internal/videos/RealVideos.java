@@ -7,6 +7,7 @@ import com.tchavi.errors.TchaviApiException;
 import com.tchavi.errors.TchaviConnectionException;
 import com.tchavi.errors.TchaviException;
 import com.tchavi.internal.http.ApiRequest;
+import com.tchavi.internal.http.CallLabel;
 import com.tchavi.internal.http.HttpExecutor;
 import com.tchavi.internal.http.RetryPolicy;
 import com.tchavi.internal.jobs.JobPoller;
@@ -17,6 +18,7 @@ import com.tchavi.videos.VideoGenerations;
 import com.tchavi.videos.VideoRequest;
 import com.tchavi.videos.Videos;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -47,7 +49,9 @@ public final class RealVideos implements Videos, VideoGenerations {
     Objects.requireNonNull(options, "options == null");
     VideoRules.check(request);
     ApiRequest post = ApiRequest.postJson(PATH, body(request), options)
-        .noRetryAfterAmbiguousFailure();
+        .noRetryAfterAmbiguousFailure()
+        .labeled(CallLabel.of("videos.generations", request.model(), false, request,
+            RealVideos::parameters));
     Job job;
     try {
       job = executor.execute(post, RealJobs.JOB);
@@ -71,6 +75,16 @@ public final class RealVideos implements Videos, VideoGenerations {
     Objects.requireNonNull(options, "options == null");
     Job job = create(request, RequestOptions.NONE);
     return poller.await(job.id(), job, options);
+  }
+
+  /** Returns the request's settings that are not contents (the prompt and references are). */
+  static Map<String, Object> parameters(VideoRequest request) {
+    return CallLabel.settings(
+        "duration", request.duration(),
+        "resolution", request.resolution(),
+        "aspect_ratio", request.aspectRatio(),
+        "generate_audio", request.generateAudio(),
+        "seed", request.seed());
   }
 
   private static byte[] body(VideoRequest request) {

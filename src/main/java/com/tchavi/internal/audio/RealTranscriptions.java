@@ -10,6 +10,7 @@ import com.tchavi.audio.Transcriptions;
 import com.tchavi.internal.http.ApiRequest;
 import com.tchavi.internal.http.HttpExecutor;
 import com.tchavi.internal.http.JsonBodies;
+import com.tchavi.internal.http.ResponseHandler;
 import com.tchavi.internal.http.UploadBody;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -36,16 +37,32 @@ final class RealTranscriptions implements Transcriptions {
 
   @Override
   public Transcription create(TranscriptionRequest request, RequestOptions options) {
+    ApiRequest post = post(request, options);
+    return executor.execute(post, handler(request));
+  }
+
+  /**
+   * Returns the multipart POST of {@code request}, checked: the one description of a
+   * transcription call, for the blocking and the async endpoints. Its file part is one-shot when
+   * the file comes from a stream, so that no retry ever sends it again.
+   */
+  static ApiRequest post(TranscriptionRequest request, RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(options, "options == null");
     check(request);
-    TranscriptionFormat format = request.responseFormat() != null
-        ? request.responseFormat() : TranscriptionFormat.JSON;
-    String accept = format.isJson() ? "application/json" : "text/plain, */*";
-    ApiRequest post = new ApiRequest(
-        "POST", PATH, Map.of(), multipart(request), accept, false, options);
-    return executor.execute(post, (response, metadata, exchange) ->
-        read(JsonBodies.readString(exchange, response), response, metadata, format));
+    String accept = format(request).isJson() ? "application/json" : "text/plain, */*";
+    return new ApiRequest("POST", PATH, Map.of(), multipart(request), accept, false, options);
+  }
+
+  /** Returns the handler of the answer to {@code request}: JSON or text, as it says it is. */
+  static ResponseHandler<Transcription> handler(TranscriptionRequest request) {
+    TranscriptionFormat format = format(request);
+    return (response, metadata, exchange) ->
+        read(JsonBodies.readString(exchange, response), response, metadata, format);
+  }
+
+  private static TranscriptionFormat format(TranscriptionRequest request) {
+    return request.responseFormat() != null ? request.responseFormat() : TranscriptionFormat.JSON;
   }
 
   private static void check(TranscriptionRequest request) {

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -53,18 +55,65 @@ public final class RealBinaryResponse implements BinaryResponse {
     return binary;
   }
 
+  /**
+   * Sends the request with OkHttp's asynchronous calls and returns a future of the answer once a
+   * 2xx answer has begun: its headers are in, its body is still to be read, as {@link #open}
+   * returns it. A retry before that is scheduled on {@code executor}, never slept; the future
+   * completes on {@code callbacks}. Canceling it cancels the call; an answer that comes after the
+   * cancel is closed.
+   */
+  public static CompletableFuture<BinaryResponse> openAsync(Exchange exchange, Executor executor,
+      Executor callbacks) {
+    RealBinaryResponse binary = new RealBinaryResponse(exchange);
+    CompletableFuture<BinaryResponse> result = new CompletableFuture<>();
+    result.whenComplete((value, error) -> {
+      if (result.isCancelled()) exchange.cancel();
+    });
+    binary.beginAsync(exchange.executeAsync(executor), result, executor, callbacks);
+    return result;
+  }
+
+  private void beginAsync(CompletableFuture<Response> answer,
+      CompletableFuture<BinaryResponse> result, Executor executor, Executor callbacks) {
+    answer.whenComplete((response, error) -> {
+      if (error != null) {
+        Throwable cause = HttpExecutor.unwrap(error);
+        callbacks.execute(() -> result.completeExceptionally(cause));
+        return;
+      }
+      try {
+        start(response);
+      } catch (IOException e) {
+        response.close(); // Nothing was read by the caller yet.
+        beginAsync(exchange.retryAfterFailureAsync(e, executor), result, executor, callbacks);
+        return;
+      } catch (RuntimeException e) {
+        callbacks.execute(() -> result.completeExceptionally(e));
+        return;
+      }
+      callbacks.execute(() -> {
+        if (!result.complete(this)) close(); // Canceled meanwhile.
+      });
+    });
+  }
+
   private void begin(Response response) {
     while (true) {
-      this.response = response;
-      this.metadata = ResponseMetadata.of(response.code(), response.headers());
       try {
-        rejectJsonError(response);
+        start(response);
         return;
       } catch (IOException e) {
         response.close();
         response = exchange.retryAfterFailure(e); // Nothing was read by the caller yet.
       }
     }
+  }
+
+  /** Takes {@code response} as the current answer; a break while looking at it throws. */
+  private void start(Response response) throws IOException {
+    this.response = response;
+    this.metadata = ResponseMetadata.of(response.code(), response.headers());
+    rejectJsonError(response);
   }
 
   private void rejectJsonError(Response response) throws IOException {

@@ -13,16 +13,18 @@ import java.util.Objects;
 
 /** The images endpoints on the executor: {@code POST images/generations} and {@code edits}. */
 public final class RealImages implements Images {
-  private static final ResponseHandler<ImageResponse> RESPONSE =
+  static final ResponseHandler<ImageResponse> RESPONSE =
       JsonBodies.of(ImageResponse.class, "an image response");
   static final int MAX_N = 4;
+  static final String GENERATIONS = "images/generations";
+  static final String EDITS = "images/edits";
 
   private final ImagesEndpoint generations;
   private final ImagesEndpoint edits;
 
   public RealImages(HttpExecutor executor) {
-    this.generations = new Endpoint(executor, "images/generations", false);
-    this.edits = new Endpoint(executor, "images/edits", true);
+    this.generations = new Endpoint(executor, GENERATIONS);
+    this.edits = new Endpoint(executor, EDITS);
   }
 
   @Override
@@ -40,41 +42,46 @@ public final class RealImages implements Images {
     return "Images";
   }
 
+  /**
+   * Returns the POST of {@code request} to {@code path}, checked: the one description of an
+   * images call, for the blocking and the async endpoints.
+   */
+  static ApiRequest post(String path, ImageRequest request, RequestOptions options) {
+    Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(options, "options == null");
+    check(request, path.equals(EDITS));
+    return ApiRequest.postJson(path, JsonBodies.write(request, "ImageRequest"), options);
+  }
+
+  private static void check(ImageRequest request, boolean edit) {
+    if (request.model() == null || request.model().isBlank()) {
+      throw new IllegalArgumentException("ImageRequest has no model: set model(\"gpt-image-1\")");
+    }
+    if (request.prompt() == null || request.prompt().isBlank()) {
+      throw new IllegalArgumentException("ImageRequest has no prompt: set prompt(\"...\")");
+    }
+    if (request.n() != null && (request.n() < 1 || request.n() > MAX_N)) {
+      throw new IllegalArgumentException(
+          "ImageRequest n must be 1 to " + MAX_N + ": " + request.n());
+    }
+    if (edit && request.images().isEmpty()) {
+      throw new IllegalArgumentException(
+          "ImageRequest for an edit has no image: add one with addImage(...)");
+    }
+  }
+
   private static final class Endpoint implements ImagesEndpoint {
     private final HttpExecutor executor;
     private final String path;
-    private final boolean edit;
 
-    Endpoint(HttpExecutor executor, String path, boolean edit) {
+    Endpoint(HttpExecutor executor, String path) {
       this.executor = executor;
       this.path = path;
-      this.edit = edit;
     }
 
     @Override
     public ImageResponse create(ImageRequest request, RequestOptions options) {
-      Objects.requireNonNull(request, "request == null");
-      Objects.requireNonNull(options, "options == null");
-      check(request);
-      byte[] body = JsonBodies.write(request, "ImageRequest");
-      return executor.execute(ApiRequest.postJson(path, body, options), RESPONSE);
-    }
-
-    private void check(ImageRequest request) {
-      if (request.model() == null || request.model().isBlank()) {
-        throw new IllegalArgumentException("ImageRequest has no model: set model(\"gpt-image-1\")");
-      }
-      if (request.prompt() == null || request.prompt().isBlank()) {
-        throw new IllegalArgumentException("ImageRequest has no prompt: set prompt(\"...\")");
-      }
-      if (request.n() != null && (request.n() < 1 || request.n() > MAX_N)) {
-        throw new IllegalArgumentException(
-            "ImageRequest n must be 1 to " + MAX_N + ": " + request.n());
-      }
-      if (edit && request.images().isEmpty()) {
-        throw new IllegalArgumentException(
-            "ImageRequest for an edit has no image: add one with addImage(...)");
-      }
+      return executor.execute(post(path, request, options), RESPONSE);
     }
 
     @Override

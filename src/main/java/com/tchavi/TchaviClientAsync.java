@@ -66,7 +66,10 @@ public final class TchaviClientAsync {
     return videos;
   }
 
-  /** {@return the jobs API: {@code async.jobs().retrieve(id)}, {@code list()}, {@code waitFor(id)}} */
+  /**
+   * {@return the jobs API: {@code async.jobs().retrieve(id)}, {@code list()}, {@code
+   * waitFor(id)}}
+   */
   public AsyncJobs jobs() {
     return jobs;
   }

@@ -34,8 +34,8 @@ public final class RealAsyncJobs implements AsyncJobs {
 
   @Override
   public CompletableFuture<AsyncJobPage> list(JobListRequest request, RequestOptions options) {
-    return executor.executeAsync(RealJobs.listGet(request, options), (response, metadata, exchange) ->
-        new RealAsyncJobPage(this, callbacks, request, options,
+    return executor.executeAsync(RealJobs.listGet(request, options),
+        (response, metadata, exchange) -> new RealAsyncJobPage(this, callbacks, request, options,
             RealJobs.body(exchange, response, metadata), metadata), callbacks);
   }
 

@@ -129,7 +129,9 @@ public final class JobPoller {
         result.completeExceptionally(e);
         return;
       }
-      config.sleeper().after(delay, callbacks).execute(this::poll);
+      // As the blocking wait skips a zero sleep, a zero wait is no scheduled task.
+      Executor when = delay.isZero() ? callbacks : config.sleeper().after(delay, callbacks);
+      when.execute(this::poll);
     }
 
     private void poll() {

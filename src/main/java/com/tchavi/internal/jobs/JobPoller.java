@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Waits for a job to end by polling {@code GET /jobs/{id}}: the one polling loop of the SDK,
@@ -130,8 +131,21 @@ public final class JobPoller {
         return;
       }
       // As the blocking wait skips a zero sleep, a zero wait is no scheduled task.
-      Executor when = delay.isZero() ? callbacks : config.sleeper().after(delay, callbacks);
+      Executor when = delay.isZero() ? callbacks : config.sleeper().after(delay, this::run);
       when.execute(this::poll);
+    }
+
+    /**
+     * Runs a poll on the callback executor. One that refuses it (the client's own, once the
+     * client is closed) would leave the future waiting forever: it fails the future instead.
+     */
+    private void run(Runnable task) {
+      try {
+        callbacks.execute(task);
+      } catch (RejectedExecutionException e) {
+        result.completeExceptionally(new IllegalStateException("TchaviClient is closed, or its"
+            + " callback executor refused the next poll of job " + wait.id, e));
+      }
     }
 
     private void poll() {

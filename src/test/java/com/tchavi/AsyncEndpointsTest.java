@@ -34,11 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
-import okhttp3.OkHttpClient;
 import okio.Buffer;
-import okio.BufferedSink;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,7 +63,7 @@ class AsyncEndpointsTest {
   private static final VideoRequest VIDEO =
       VideoRequest.builder().model("seedance-2").prompt("Lagos at dusk").build();
 
-  private final OkHttpClient okHttp = new OkHttpClient();
+  @RegisterExtension final OkHttpPool pool = new OkHttpPool();
 
   private static byte[] audio(int size) {
     byte[] bytes = new byte[size];
@@ -91,12 +87,6 @@ class AsyncEndpointsTest {
       };
     }
   };
-
-  @AfterEach
-  void stop() {
-    okHttp.dispatcher().executorService().shutdown();
-    okHttp.connectionPool().evictAll();
-  }
 
   /** One async call and the answer that makes it succeed. */
   record Endpoint(String name, Function<TchaviClient, CompletableFuture<?>> call,
@@ -189,7 +179,7 @@ class AsyncEndpointsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("endpoints")
   void cancelCancelsTheCallInFlight(Endpoint endpoint) throws Exception {
-    TchaviClient client = test.client(test.builder().okHttpClient(okHttp));
+    TchaviClient client = test.client(test.builder().okHttpClient(pool.okHttp));
     test.server.enqueue(new MockResponse.Builder(endpoint.ok())
         .headersDelay(10, TimeUnit.SECONDS).build());
     CompletableFuture<?> future = endpoint.call().apply(client);
@@ -197,7 +187,7 @@ class AsyncEndpointsTest {
 
     assertThat(future.cancel(true)).isTrue();
 
-    Await.until("no call running", () -> okHttp.dispatcher().runningCallsCount() == 0);
+    Await.until("no call running", () -> pool.okHttp.dispatcher().runningCallsCount() == 0);
     assertThat(future).isCancelled();
     assertThatThrownBy(future::join).isInstanceOf(CancellationException.class);
     assertThat(test.server.getRequestCount()).isOne();
@@ -280,24 +270,12 @@ class AsyncEndpointsTest {
   void speechCompletesAtTheHeadersWhileTheBodyStillStreams() throws Exception {
     CountDownLatch rest = new CountDownLatch(1);
     test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "audio/mpeg")
-        .body(new MockResponseBody() {
-          @Override
-          public long getContentLength() {
-            return AUDIO.length;
-          }
-
-          @Override
-          public void writeTo(BufferedSink sink) throws IOException {
-            sink.write(AUDIO, 0, 1_000);
-            sink.flush();
-            try {
-              rest.await(); // Until the test has read the first part.
-            } catch (InterruptedException e) {
-              throw new IOException(e);
-            }
-            sink.write(AUDIO, 1_000, AUDIO.length - 1_000);
-          }
-        }).build());
+        .body(new ScriptedBody(AUDIO.length, sink -> {
+          sink.write(AUDIO, 0, 1_000);
+          sink.flush();
+          rest.await(); // Until the test has read the first part.
+          sink.write(AUDIO, 1_000, AUDIO.length - 1_000);
+        })).build());
 
     try (BinaryResponse audio = test.client.async().audio().speech().create(SPEECH)
         .get(5, TimeUnit.SECONDS); InputStream in = audio.inputStream()) {

@@ -9,7 +9,6 @@ import com.tchavi.errors.NotFoundException;
 import com.tchavi.jobs.AsyncJobPage;
 import com.tchavi.jobs.Job;
 import com.tchavi.jobs.JobListRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
@@ -22,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import mockwebserver3.MockResponse;
-import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,17 +36,11 @@ class AsyncJobPagesTest {
 
   private static final JobListRequest TWO = JobListRequest.builder().limit(2).build();
 
-  private final OkHttpClient okHttp = new OkHttpClient();
+  @RegisterExtension final OkHttpPool pool = new OkHttpPool();
 
   @BeforeEach
   void failFast() {
     JobAnswers.failFast(test);
-  }
-
-  @AfterEach
-  void stop() {
-    okHttp.dispatcher().executorService().shutdown();
-    okHttp.connectionPool().evictAll();
   }
 
   /** Returns a list answer of jobs {@code job_<from>} to {@code job_<to - 1>}. */
@@ -66,52 +57,17 @@ class AsyncJobPagesTest {
 
   /** Returns a future of every item {@code publisher} sends, requested all at once. */
   static <T> CompletableFuture<List<T>> collect(Flow.Publisher<T> publisher) {
-    Recorder<T> recorder = new Recorder<>(Long.MAX_VALUE);
+    FlowRecorder<T> recorder = new FlowRecorder<>(Long.MAX_VALUE, 0);
     publisher.subscribe(recorder);
     return recorder.done.thenApply(ignored -> List.copyOf(recorder.items));
   }
 
-  /** Records what a subscriber receives; requests {@code initial} at subscription. */
-  static class Recorder<T> implements Flow.Subscriber<T> {
-    final List<T> items = new CopyOnWriteArrayList<>();
-    final List<String> signals = new CopyOnWriteArrayList<>();
-    final CompletableFuture<Void> done = new CompletableFuture<>();
-    private final long initial;
-    volatile Flow.Subscription subscription;
+  private static FlowRecorder<Job> recorder(long initial) {
+    return new FlowRecorder<>(initial, 0);
+  }
 
-    Recorder(long initial) {
-      this.initial = initial;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      signals.add("onSubscribe");
-      this.subscription = subscription;
-      if (initial > 0) subscription.request(initial);
-    }
-
-    @Override
-    public void onNext(T item) {
-      items.add(item);
-    }
-
-    @Override
-    public void onError(Throwable error) {
-      signals.add("onError");
-      done.completeExceptionally(error);
-    }
-
-    @Override
-    public void onComplete() {
-      signals.add("onComplete");
-      done.complete(null);
-    }
-
-    List<String> ids() {
-      List<String> ids = new ArrayList<>();
-      for (T item : items) ids.add(((Job) item).id());
-      return ids;
-    }
+  private static List<String> ids(FlowRecorder<Job> recorder) {
+    return recorder.items.stream().map(Job::id).toList();
   }
 
   @Test
@@ -153,7 +109,7 @@ class AsyncJobPagesTest {
     test.server.enqueue(page(2, 4));
     test.server.enqueue(page(4, 5));
     AsyncJobPage page = first(TWO);
-    Recorder<Job> recorder = new Recorder<>(1);
+    FlowRecorder<Job> recorder = recorder(1);
 
     page.autoPager().subscribe(recorder);
     Await.until("one job", () -> recorder.items.size() == 1);
@@ -169,7 +125,7 @@ class AsyncJobPagesTest {
 
     recorder.subscription.request(Long.MAX_VALUE);
     recorder.done.get(5, TimeUnit.SECONDS);
-    assertThat(recorder.ids()).containsExactly("job_0", "job_1", "job_2", "job_3", "job_4");
+    assertThat(ids(recorder)).containsExactly("job_0", "job_1", "job_2", "job_3", "job_4");
     assertThat(recorder.signals).containsExactly("onSubscribe", "onComplete");
     assertThat(test.server.getRequestCount()).isEqualTo(3);
   }
@@ -204,7 +160,7 @@ class AsyncJobPagesTest {
   @Test
   void anEmptyWalkCompletesWithoutDemand() throws Exception {
     test.server.enqueue(answer(200, "{\"data\":[]}"));
-    Recorder<Job> recorder = new Recorder<>(0);
+    FlowRecorder<Job> recorder = recorder(0);
 
     first(JobListRequest.DEFAULT).autoPager().subscribe(recorder);
 
@@ -217,20 +173,20 @@ class AsyncJobPagesTest {
     TchaviClient client = test.client(test.builder().maxRetries(0));
     test.server.enqueue(page(0, 2));
     test.server.enqueue(JobAnswers.error(500, "internal_error"));
-    Recorder<Job> recorder = new Recorder<>(Long.MAX_VALUE);
+    FlowRecorder<Job> recorder = recorder(Long.MAX_VALUE);
 
     client.async().jobs().list(TWO).get(5, TimeUnit.SECONDS).autoPager().subscribe(recorder);
 
     assertThatThrownBy(() -> recorder.done.get(5, TimeUnit.SECONDS)).cause()
         .isInstanceOf(InternalServerException.class);
-    assertThat(recorder.ids()).containsExactly("job_0", "job_1");
+    assertThat(ids(recorder)).containsExactly("job_0", "job_1");
     assertThat(recorder.signals).containsExactly("onSubscribe", "onError");
   }
 
   @Test
   void aRequestOfZeroFailsTheWalk() throws Exception {
     test.server.enqueue(page(0, 2));
-    Recorder<Job> recorder = new Recorder<>(0);
+    FlowRecorder<Job> recorder = recorder(0);
     first(TWO).autoPager().subscribe(recorder);
     Await.until("subscribed", () -> recorder.subscription != null);
 
@@ -249,7 +205,7 @@ class AsyncJobPagesTest {
     try {
       List<String> seen = new CopyOnWriteArrayList<>();
       AsyncJobPage page = test.client.async(callbacks).jobs().list(TWO).get(5, TimeUnit.SECONDS);
-      page.autoPager().subscribe(new Recorder<>(Long.MAX_VALUE) {
+      page.autoPager().subscribe(new FlowRecorder<>(Long.MAX_VALUE, 0) {
         @Override
         public void onNext(Job job) {
           seen.add(job.id());
@@ -269,19 +225,19 @@ class AsyncJobPagesTest {
 
   @Test
   void cancelDuringAFetchCancelsTheCall() throws Exception {
-    TchaviClient client = test.client(test.builder().okHttpClient(okHttp));
+    TchaviClient client = test.client(test.builder().okHttpClient(pool.okHttp));
     test.server.enqueue(page(0, 2));
     test.server.enqueue(new MockResponse.Builder(page(2, 3))
         .headersDelay(10, TimeUnit.SECONDS).build());
-    Recorder<Job> recorder = new Recorder<>(Long.MAX_VALUE);
+    FlowRecorder<Job> recorder = recorder(Long.MAX_VALUE);
     client.async().jobs().list(TWO).get(5, TimeUnit.SECONDS).autoPager().subscribe(recorder);
     test.takeRequest();
     test.takeRequest(); // The next page is in flight.
 
     recorder.subscription.cancel();
 
-    Await.until("no call running", () -> okHttp.dispatcher().runningCallsCount() == 0);
-    assertThat(recorder.ids()).containsExactly("job_0", "job_1");
+    Await.until("no call running", () -> pool.okHttp.dispatcher().runningCallsCount() == 0);
+    assertThat(ids(recorder)).containsExactly("job_0", "job_1");
     assertThat(recorder.done).isNotDone();
   }
 }

@@ -9,7 +9,7 @@ import com.tchavi.audio.SpeechRequest;
 import com.tchavi.audio.Transcription;
 import com.tchavi.audio.TranscriptionRequest;
 import com.tchavi.internal.http.HttpExecutor;
-import com.tchavi.internal.http.RealBinaryResponse;
+import com.tchavi.internal.http.AsyncDownload;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -39,7 +39,7 @@ public final class RealAsyncAudio implements AsyncAudio, AsyncSpeech, AsyncTrans
 
   @Override
   public CompletableFuture<BinaryResponse> create(SpeechRequest request, RequestOptions options) {
-    return RealBinaryResponse.openAsync(executor.exchange(RealSpeech.post(request, options)),
+    return AsyncDownload.open(executor.exchange(RealSpeech.post(request, options)),
         executor.dispatcher(), callbacks);
   }
 

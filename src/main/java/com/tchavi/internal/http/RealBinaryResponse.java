@@ -10,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -41,7 +39,8 @@ public final class RealBinaryResponse implements BinaryResponse {
   private boolean claimed;
   private boolean delivered;
 
-  private RealBinaryResponse(Exchange exchange) {
+  /** A response not yet begun: {@link #open} or {@link AsyncDownload} begins it. */
+  RealBinaryResponse(Exchange exchange) {
     this.exchange = exchange;
   }
 
@@ -53,48 +52,6 @@ public final class RealBinaryResponse implements BinaryResponse {
     RealBinaryResponse binary = new RealBinaryResponse(exchange);
     binary.begin(exchange.execute());
     return binary;
-  }
-
-  /**
-   * Sends the request with OkHttp's asynchronous calls and returns a future of the answer once a
-   * 2xx answer has begun: its headers are in, its body is still to be read, as {@link #open}
-   * returns it. A retry before that is scheduled on {@code executor}, never slept; the future
-   * completes on {@code callbacks}. Canceling it cancels the call; an answer that comes after the
-   * cancel is closed.
-   */
-  public static CompletableFuture<BinaryResponse> openAsync(Exchange exchange, Executor executor,
-      Executor callbacks) {
-    RealBinaryResponse binary = new RealBinaryResponse(exchange);
-    CompletableFuture<BinaryResponse> result = new CompletableFuture<>();
-    result.whenComplete((value, error) -> {
-      if (result.isCancelled()) exchange.cancel();
-    });
-    binary.beginAsync(exchange.executeAsync(executor), result, executor, callbacks);
-    return result;
-  }
-
-  private void beginAsync(CompletableFuture<Response> answer,
-      CompletableFuture<BinaryResponse> result, Executor executor, Executor callbacks) {
-    answer.whenComplete((response, error) -> {
-      if (error != null) {
-        Throwable cause = HttpExecutor.unwrap(error);
-        callbacks.execute(() -> result.completeExceptionally(cause));
-        return;
-      }
-      try {
-        start(response);
-      } catch (IOException e) {
-        response.close(); // Nothing was read by the caller yet.
-        beginAsync(exchange.retryAfterFailureAsync(e, executor), result, executor, callbacks);
-        return;
-      } catch (RuntimeException e) {
-        callbacks.execute(() -> result.completeExceptionally(e));
-        return;
-      }
-      callbacks.execute(() -> {
-        if (!result.complete(this)) close(); // Canceled meanwhile.
-      });
-    });
   }
 
   private void begin(Response response) {
@@ -110,7 +67,7 @@ public final class RealBinaryResponse implements BinaryResponse {
   }
 
   /** Takes {@code response} as the current answer; a break while looking at it throws. */
-  private void start(Response response) throws IOException {
+  void start(Response response) throws IOException {
     this.response = response;
     this.metadata = ResponseMetadata.of(response.code(), response.headers());
     rejectJsonError(response);

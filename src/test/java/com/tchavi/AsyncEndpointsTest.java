@@ -30,6 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -326,6 +328,23 @@ class AsyncEndpointsTest {
       assertThat(audio.bytes()).isEqualTo(AUDIO);
     }
     assertThat(ran).hasSize(1);
+  }
+
+  @Test
+  void speechWhoseCallbackExecutorRefusesTheAnswerClosesItAndFailsTheFuture() {
+    TchaviClient client = test.client(test.builder().okHttpClient(pool.okHttp));
+    test.server.enqueue(mp3(AUDIO));
+    ExecutorService refusing = Executors.newSingleThreadExecutor();
+    refusing.shutdown(); // As a closed client's dispatcher refuses its callbacks.
+
+    CompletableFuture<BinaryResponse> audio =
+        client.async(refusing).audio().speech().create(SPEECH);
+
+    Await.until("the future failed", audio::isCompletedExceptionally);
+    assertThatThrownBy(audio::join).cause().isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("refused");
+    Await.until("the answer released", () -> pool.inUse() == 0);
+    assertThat(pool.leaks()).isEmpty();
   }
 
   /** The failures of a video submission, each as the blocking call throws it. */

@@ -16,22 +16,15 @@ import com.tchavi.internal.http.Sleeper;
 import com.tchavi.videos.VideoRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -48,8 +41,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The async twins of images, speech, transcriptions, video creation and jobs on the wire: typed
  * exceptions in the future, misuse thrown at once, retries scheduled (a thread that sleeps fails
- * the test), cancel of the call in flight, the upload rules, and speech that completes at the
- * headers while its body still streams.
+ * the test), cancel of the call in flight, and the upload rules. {@link AsyncSpeechTest} has
+ * what is speech's own.
  */
 @Timeout(60)
 class AsyncEndpointsTest {
@@ -57,38 +50,24 @@ class AsyncEndpointsTest {
   @TempDir static Path dir;
 
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-  private static final byte[] AUDIO = audio(20_000);
+  static final byte[] AUDIO = audio(20_000);
   private static final ImageRequest IMAGE =
       ImageRequest.builder().model("gpt-image-1").prompt("A lighthouse").build();
-  private static final SpeechRequest SPEECH =
+  static final SpeechRequest SPEECH =
       SpeechRequest.builder().model("tts-1").input("Bonjour").voice(Voice.ALLOY).build();
   private static final VideoRequest VIDEO =
       VideoRequest.builder().model("seedance-2").prompt("Lagos at dusk").build();
 
   @RegisterExtension final OkHttpPool pool = new OkHttpPool();
+  /** Records each scheduled wait and runs it at once; a thread that sleeps fails the test. */
+  private final FakeTime time = new FakeTime();
+  private final Sleeper scheduling = time.scheduled();
 
   private static byte[] audio(int size) {
     byte[] bytes = new byte[size];
     for (int i = 0; i < size; i++) bytes[i] = (byte) (i * 31 + 7);
     return bytes;
   }
-
-  private final List<Duration> scheduled = new CopyOnWriteArrayList<>();
-  /** Schedules each wait by running it at once on the executor; sleeping fails the test. */
-  private final Sleeper scheduling = new Sleeper() {
-    @Override
-    public void sleep(Duration duration) {
-      throw new AssertionError("an async retry slept");
-    }
-
-    @Override
-    public Executor after(Duration duration, Executor executor) {
-      return task -> {
-        scheduled.add(duration);
-        executor.execute(task);
-      };
-    }
-  };
 
   /** One async call and the answer that makes it succeed. */
   record Endpoint(String name, Function<TchaviClient, CompletableFuture<?>> call,
@@ -107,12 +86,12 @@ class AsyncEndpointsTest {
     }
   }
 
-  private static MockResponse json(String body) {
+  static MockResponse json(String body) {
     return new MockResponse.Builder().setHeader("Content-Type", "application/json")
         .body(body).build();
   }
 
-  private static MockResponse mp3(byte[] bytes) {
+  static MockResponse mp3(byte[] bytes) {
     return new MockResponse.Builder().setHeader("Content-Type", "audio/mpeg")
         .setHeader("X-Request-Id", "req_tts").body(new Buffer().write(bytes)).build();
   }
@@ -174,7 +153,7 @@ class AsyncEndpointsTest {
     }
     assertThat(answer).isNotNull();
 
-    assertThat(scheduled).containsExactly(Duration.ofSeconds(2));
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(2));
     assertThat(test.server.getRequestCount()).isEqualTo(2);
   }
 
@@ -250,7 +229,7 @@ class AsyncEndpointsTest {
     assertThatThrownBy(() -> text.get(5, TimeUnit.SECONDS)).cause()
         .isInstanceOf(InternalServerException.class);
     assertThat(test.server.getRequestCount()).isOne();
-    assertThat(scheduled).isEmpty();
+    assertThat(time.sleeps).isEmpty();
   }
 
   @Test
@@ -265,86 +244,7 @@ class AsyncEndpointsTest {
 
     assertThat(TranscriptionsTest.parts(test.takeRequest()).get("file").body()).isEqualTo(AUDIO);
     assertThat(TranscriptionsTest.parts(test.takeRequest()).get("file").body()).isEqualTo(AUDIO);
-    assertThat(scheduled).hasSize(1);
-  }
-
-  @Test
-  void speechCompletesAtTheHeadersWhileTheBodyStillStreams() throws Exception {
-    CountDownLatch rest = new CountDownLatch(1);
-    test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "audio/mpeg")
-        .body(new ScriptedBody(AUDIO.length, sink -> {
-          sink.write(AUDIO, 0, 1_000);
-          sink.flush();
-          rest.await(); // Until the test has read the first part.
-          sink.write(AUDIO, 1_000, AUDIO.length - 1_000);
-        })).build());
-
-    try (BinaryResponse audio = test.client.async().audio().speech().create(SPEECH)
-        .get(5, TimeUnit.SECONDS); InputStream in = audio.inputStream()) {
-      assertThat(audio.contentLength()).isEqualTo(AUDIO.length);
-      assertThat(in.readNBytes(1_000)).isEqualTo(Arrays.copyOf(AUDIO, 1_000));
-      rest.countDown();
-      assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(AUDIO, 1_000, AUDIO.length));
-    } finally {
-      rest.countDown();
-    }
-  }
-
-  @Test
-  void speechRetriesABreakBeforeTheBodyOnTheSchedule() throws Exception {
-    TchaviClient client = test.client(test.builder().sleeper(scheduling));
-    // A 2xx JSON answer is read for an error before the future completes; this one breaks.
-    test.server.enqueue(ScriptedBody.cutAfter("application/json", "{\"err".getBytes()));
-    test.server.enqueue(mp3(AUDIO));
-
-    try (BinaryResponse audio = client.async().audio().speech().create(SPEECH)
-        .get(5, TimeUnit.SECONDS)) {
-      assertThat(audio.bytes()).isEqualTo(AUDIO);
-      assertThat(audio.metadata().requestId()).isEqualTo("req_tts");
-    }
-    assertThat(scheduled).hasSize(1);
-    assertThat(test.server.getRequestCount()).isEqualTo(2);
-  }
-
-  @Test
-  void speechWithAJsonErrorInA200FailsTheFuture() {
-    test.server.enqueue(json("{\"error\":{\"code\":\"insufficient_credits\",\"message\":\"R.\"}}"));
-
-    assertThatThrownBy(() -> test.client.async().audio().speech().create(SPEECH)
-        .get(5, TimeUnit.SECONDS)).cause().isInstanceOf(InsufficientCreditsException.class);
-  }
-
-  @Test
-  void speechCompletesOnTheCallbackExecutor() throws Exception {
-    test.server.enqueue(mp3(AUDIO));
-    List<Runnable> ran = new CopyOnWriteArrayList<>();
-    Executor callbacks = task -> {
-      ran.add(task);
-      task.run();
-    };
-
-    try (BinaryResponse audio = test.client.async(callbacks).audio().speech().create(SPEECH)
-        .get(5, TimeUnit.SECONDS)) {
-      assertThat(audio.bytes()).isEqualTo(AUDIO);
-    }
-    assertThat(ran).hasSize(1);
-  }
-
-  @Test
-  void speechWhoseCallbackExecutorRefusesTheAnswerClosesItAndFailsTheFuture() {
-    TchaviClient client = test.client(test.builder().okHttpClient(pool.okHttp));
-    test.server.enqueue(mp3(AUDIO));
-    ExecutorService refusing = Executors.newSingleThreadExecutor();
-    refusing.shutdown(); // As a closed client's dispatcher refuses its callbacks.
-
-    CompletableFuture<BinaryResponse> audio =
-        client.async(refusing).audio().speech().create(SPEECH);
-
-    Await.until("the future failed", audio::isCompletedExceptionally);
-    assertThatThrownBy(audio::join).cause().isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("refused");
-    Await.until("the answer released", () -> pool.inUse() == 0);
-    assertThat(pool.leaks()).isEmpty();
+    assertThat(time.sleeps).hasSize(1);
   }
 
   /** The failures of a video submission, each as the blocking call throws it. */

@@ -43,6 +43,20 @@ expect_clean_run() { # exit code 0, and stderr holds only the emulator's one lin
   [ "$(wc -l <"$work/err")" -eq 1 ] && grep -q 'local Tchavi emulator at http://127.0.0.1:' "$work/err" \
     || problems+=("stderr is not the emulator's one line")
 }
+expect_png() { # expect_png LABEL: the file named on stdout's "LABEL: FILE (" line is a PNG
+  local file; file=$(sed -n "s/^$1: *\(.*\.png\) (.*/\1/p" "$work/out")
+  [ -n "$file" ] && head -c 8 "$file" | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a' \
+    || problems+=("the $1 file is not a PNG")
+}
+expect_wav() { # expect_wav LABEL: the file named on stdout's "LABEL: FILE (" line is a WAV
+  local file; file=$(sed -n "s/^$1: *\(.*\.wav\) (.*/\1/p" "$work/out")
+  [ -n "$file" ] && [ "$(head -c 4 "$file")" = "RIFF" ] || problems+=("the $1 file is not a WAV")
+}
+expect_pieces() { # expect_pieces WHAT: stdout came token by token, in 20 reads or more
+  local reads; reads=$(cat "$work/reads")
+  [ "$reads" -ge 20 ] || problems+=("the $1 came in $reads pieces, not token by token")
+  note="stdout arrived in $reads pieces"
+}
 note=""
 report() { # report NAME SECONDS: ok or FAIL, with $note if any
   if [ ${#problems[@]} -eq 0 ]; then
@@ -67,9 +81,7 @@ check() { # check NAME [STDIN], then the expectations in check_NAME
 
 check_StreamingExample() {
   expect '^Once upon a time, .* keeps a small light in its window\.$'
-  local reads; reads=$(cat "$work/reads")
-  [ "$reads" -ge 20 ] || problems+=("the story came in $reads pieces, not token by token")
-  note="stdout arrived in $reads pieces"
+  expect_pieces story
 }
 check_ChatExample() {
   expect '^Once upon a time, .* window\.$'
@@ -82,9 +94,7 @@ check_ConversationExample() {
   expect 'assistant> Once upon a time, .* window\.$'
   expect 'assistant> How about "The Cat Who Kept the Light"\?$' # only said with the story in history
   expect '^you> Bye\.$'
-  local reads; reads=$(cat "$work/reads")
-  [ "$reads" -ge 20 ] || problems+=("the answers came in $reads pieces, not token by token")
-  note="stdout arrived in $reads pieces"
+  expect_pieces answers
 }
 check_ErrorHandlingExample() {
   expect '^Rate limited \(rate_limit_exceeded\): retry after 1 s\. Request id req_'
@@ -132,14 +142,11 @@ check_VideoExample() {
 check_ImageExample() {
   expect '^image: +/.+\.png \([0-9]+ bytes\)$'
   expect '^credits: +[0-9]+$'
-  local file; file=$(sed -n 's/^image: *\(.*\.png\) (.*/\1/p' "$work/out")
-  [ -n "$file" ] && head -c 8 "$file" | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a' \
-    || problems+=("the image file is not a PNG")
+  expect_png image
 }
 check_SpeechExample() {
   expect '^audio: +/.+\.wav \([0-9]+ bytes, audio/wav\)$'
-  local file; file=$(sed -n 's/^audio: *\(.*\.wav\) (.*/\1/p' "$work/out")
-  [ -n "$file" ] && [ "$(head -c 4 "$file")" = "RIFF" ] || problems+=("the audio file is not a WAV")
+  expect_wav audio
 }
 check_TranscriptionExample() {
   expect '^text: +.*tchavi-speech\.wav.*$'
@@ -163,6 +170,20 @@ check_TelemetryExample() {
     expect "$span.*[{ ]$attribute[,}]"
   done
 }
+check_AsyncExample() {
+  expect '^3 requests in parallel: +[0-9]+\.[0-9] s$'
+  expect '^story: +Once upon a time, .* window\.$'
+  expect '^image: +/.+\.png \([0-9]+ bytes\)$'
+  expect '^audio: +/.+\.wav \([0-9]+ bytes, audio/wav\)$'
+  expect_png image
+  expect_wav audio
+}
+check_AsyncStreamingExample() {
+  expect '^Once upon a time, .* keeps a small light in its window\.$'
+  expect '^chunks: +([2-9][0-9]|[1-9][0-9]{2,}), asked for 8 at a time$'
+  expect '^more than asked for: 0$'
+  expect_pieces story
+}
 
 check StreamingExample
 check ChatExample
@@ -177,6 +198,8 @@ check ImageExample
 check SpeechExample
 check TranscriptionExample
 check TelemetryExample
+check AsyncExample
+check AsyncStreamingExample
 
 # With TCHAVI_API_KEY set, the examples talk to TCHAVI_BASE_URL and start no emulator of their
 # own. A separately started emulator stands in for Tchavi here, since CI has no network.

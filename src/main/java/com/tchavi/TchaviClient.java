@@ -3,6 +3,7 @@ package com.tchavi;
 import com.tchavi.audio.Audio;
 import com.tchavi.chat.Chat;
 import com.tchavi.images.Images;
+import com.tchavi.internal.audio.RealAsyncAudio;
 import com.tchavi.internal.audio.RealAudio;
 import com.tchavi.internal.chat.RealAsyncChat;
 import com.tchavi.internal.chat.RealChat;
@@ -11,8 +12,11 @@ import com.tchavi.internal.http.ClientConfig;
 import com.tchavi.internal.http.HttpExecutor;
 import com.tchavi.internal.http.InterruptibleSocketFactory;
 import com.tchavi.internal.http.Sleeper;
+import com.tchavi.internal.images.RealAsyncImages;
 import com.tchavi.internal.images.RealImages;
+import com.tchavi.internal.jobs.RealAsyncJobs;
 import com.tchavi.internal.jobs.RealJobs;
+import com.tchavi.internal.videos.RealAsyncVideos;
 import com.tchavi.internal.videos.RealVideos;
 import com.tchavi.jobs.Jobs;
 import com.tchavi.videos.Videos;
@@ -100,7 +104,7 @@ public final class TchaviClient implements AutoCloseable {
     this.chat = new RealChat(executor);
     RealJobs realJobs = new RealJobs(executor);
     this.jobs = realJobs;
-    this.videos = new RealVideos(executor, realJobs.poller());
+    this.videos = new RealVideos(executor, realJobs);
     this.async = async(builder.callbackExecutor != null ? builder.callbackExecutor
         : executor.dispatcher());
     this.images = new RealImages(executor);
@@ -192,7 +196,10 @@ public final class TchaviClient implements AutoCloseable {
    */
   public TchaviClientAsync async(Executor callbacks) {
     Objects.requireNonNull(callbacks, "callbacks == null");
-    return new TchaviClientAsync(new RealAsyncChat(executor, callbacks));
+    RealAsyncJobs asyncJobs = new RealAsyncJobs(executor, callbacks);
+    return new TchaviClientAsync(new RealAsyncChat(executor, callbacks),
+        new RealAsyncImages(executor, callbacks), new RealAsyncAudio(executor, callbacks),
+        new RealAsyncVideos(executor, callbacks, asyncJobs), asyncJobs);
   }
 
   /** {@return the base URL requests go to} */

@@ -45,50 +45,17 @@ class AsyncChatStreamTest {
   }
 
   /** Records what a stream signals; requests {@code batch} at first and after each chunk. */
-  static final class Recorder implements Flow.Subscriber<ChatChunk> {
+  static final class Recorder extends FlowRecorder<ChatChunk> {
     final List<String> texts = new CopyOnWriteArrayList<>();
-    final List<String> signals = new CopyOnWriteArrayList<>();
-    final CountDownLatch done = new CountDownLatch(1);
-    final CountDownLatch first = new CountDownLatch(1);
-    final long initial;
-    final long batch;
-    volatile Throwable error;
-    volatile Flow.Subscription subscription;
 
     Recorder(long initial, long batch) {
-      this.initial = initial;
-      this.batch = batch;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      signals.add("onSubscribe");
-      this.subscription = subscription;
-      if (initial > 0) subscription.request(initial);
+      super(initial, batch);
     }
 
     @Override
     public void onNext(ChatChunk chunk) {
       texts.add(chunk.text());
-      first.countDown();
-      if (batch > 0) subscription.request(batch);
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      signals.add("onError");
-      error = throwable;
-      done.countDown();
-    }
-
-    @Override
-    public void onComplete() {
-      signals.add("onComplete");
-      done.countDown();
-    }
-
-    void await() throws InterruptedException {
-      assertThat(done.await(5, TimeUnit.SECONDS)).as("the stream ended").isTrue();
+      super.onNext(chunk);
     }
   }
 

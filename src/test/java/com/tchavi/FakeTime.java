@@ -1,5 +1,6 @@
 package com.tchavi;
 
+import com.tchavi.internal.http.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 
 /**
  * A clock that only moves when the client sleeps on it: tests of waits record each sleep and
@@ -21,6 +23,29 @@ final class FakeTime extends Clock {
     if (Thread.interrupted()) throw new InterruptedException("sleep interrupted");
     sleeps.add(duration);
     now = now.plus(duration);
+  }
+
+  /**
+   * Returns a sleeper for async waits on this clock: each scheduled wait is recorded, moves the
+   * clock on and runs its task on the executor at once; a thread that sleeps instead fails the
+   * test. Give it to a client with {@code builder.sleeper(time.scheduled()).clock(time)}.
+   */
+  Sleeper scheduled() {
+    return new Sleeper() {
+      @Override
+      public void sleep(Duration duration) {
+        throw new AssertionError("a thread slept " + duration + " instead of scheduling the wait");
+      }
+
+      @Override
+      public Executor after(Duration duration, Executor executor) {
+        return task -> {
+          sleeps.add(duration);
+          now = now.plus(duration);
+          executor.execute(task);
+        };
+      }
+    };
   }
 
   /** Returns the time slept so far. */

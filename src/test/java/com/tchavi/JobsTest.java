@@ -150,6 +150,8 @@ class JobsTest {
     assertThat(request.getUrl().queryParameter("status")).isEqualTo("completed");
     assertThat(request.getUrl().queryParameter("limit")).isEqualTo("10");
     assertThat(request.getUrl().queryParameter("offset")).isEqualTo("20");
+    assertThat(request.getTarget()).as("in the order the docs give them")
+        .isEqualTo("/api/v1/jobs?status=completed&limit=10&offset=20");
     assertThat(ids(page.data())).containsExactly("job_0", "job_1");
     assertThat(page.hasMore()).isFalse(); // 2 of 10: the last page.
     assertThat(page.metadata().requestId()).isEqualTo("req_200");

@@ -21,7 +21,7 @@ import okio.BufferedSink;
 /**
  * The child JVM of {@link LargeBodyTest}, started with a small heap: moves a large body through
  * the client and prints {@code RESULT key=value ...}, or exits with 3 on OutOfMemoryError.
- * Usage: {@code LargeBodies download|buffer|upload DIR}.
+ * Usage: {@code LargeBodies download|asyncDownload|buffer|upload DIR}.
  */
 public final class LargeBodies {
   static final long DOWNLOAD_BYTES = 200L << 20;
@@ -39,7 +39,8 @@ public final class LargeBodies {
       try (TchaviClient client = TchaviClient.builder().apiKey("sk-tch-large")
           .baseUrl(server.url("/api/v1").toString()).maxRetries(0).build()) {
         switch (args[0]) {
-          case "download" -> download(server, client, dir);
+          case "download" -> download(server, client, dir, false);
+          case "asyncDownload" -> download(server, client, dir, true);
           case "buffer" -> buffer(server, client);
           case "upload" -> upload(server, client, dir);
           default -> throw new IllegalArgumentException(args[0]);
@@ -52,14 +53,21 @@ public final class LargeBodies {
     }
   }
 
-  private static void download(MockWebServer server, TchaviClient client, Path dir)
-      throws Exception {
+  /** Writes 200 MB to disk; if {@code async}, from the async twin: its future must not buffer. */
+  private static void download(MockWebServer server, TchaviClient client, Path dir,
+      boolean async) throws Exception {
     warmUp(server, client, dir);
+    if (async) {
+      server.enqueue(audio(100_000));
+      try (BinaryResponse audio = speech(client, true)) {
+        audio.writeTo(dir.resolve("warm-async.mp3"));
+      }
+    }
     server.enqueue(audio(DOWNLOAD_BYTES));
     Path file = dir.resolve("large.mp3");
     long before = Allocations.current();
     long written;
-    try (BinaryResponse audio = client.audio().speech().create(request())) {
+    try (BinaryResponse audio = speech(client, async)) {
       written = audio.writeTo(file);
     }
     long allocated = Allocations.current() - before;
@@ -114,6 +122,11 @@ public final class LargeBodies {
         .model("whisper-1").file(Files.write(dir.resolve("warm.wav"), PATTERN)).build());
     server.takeRequest(10, TimeUnit.SECONDS);
     server.takeRequest(10, TimeUnit.SECONDS);
+  }
+
+  private static BinaryResponse speech(TchaviClient client, boolean async) throws Exception {
+    return async ? client.async().audio().speech().create(request()).get(10, TimeUnit.SECONDS)
+        : client.audio().speech().create(request());
   }
 
   private static SpeechRequest request() {

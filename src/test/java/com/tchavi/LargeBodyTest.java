@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Large bodies stream: each test starts a JVM with a 32 MB heap ({@link LargeBodies}) that moves
- * 200 MB down or 25 MB up through the client after a small warm-up call, and checks the bytes and
- * what the moving thread allocated. The control shows that the heap is small enough for buffering
- * to fail.
+ * 200 MB down (blocking, or from the async twin's future) or 25 MB up through the client after a
+ * small warm-up call, and checks the bytes and what the moving thread allocated. The control
+ * shows that the heap is small enough for buffering to fail.
  */
 class LargeBodyTest {
   private static final String HEAP = "-Xmx32m";
@@ -53,9 +55,10 @@ class LargeBodyTest {
     return new Child(process.exitValue(), output);
   }
 
-  @Test
-  void a200MbDownloadGoesToDiskWithAFlatHeap() throws Exception {
-    Child child = run("download");
+  @ParameterizedTest
+  @ValueSource(strings = {"download", "asyncDownload"})
+  void a200MbDownloadGoesToDiskWithAFlatHeap(String mode) throws Exception {
+    Child child = run(mode);
 
     assertThat(child.exitCode()).as(child.output()).isZero();
     Map<String, String> result = child.result();

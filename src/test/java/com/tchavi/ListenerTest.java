@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tchavi.audio.SpeechRequest;
+import com.tchavi.errors.InsufficientCreditsException;
 import com.tchavi.audio.TranscriptionRequest;
 import com.tchavi.audio.Voice;
 import com.tchavi.chat.AsyncChatStream;
@@ -339,6 +340,60 @@ class ListenerTest {
         "videos.generations seedance-2 {duration=5} end",
         "jobs.retrieve null {} end",
         "jobs.list null {limit=10} end");
+  }
+
+  @Test
+  void everyAsyncTwinStartsAndEnds() throws Exception {
+    TchaviClientAsync async = client().async();
+    List<String> ends = new ArrayList<>();
+
+    test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
+        .body(TestServer.resource("image-response.json")).build());
+    async.images().generations().create(ImageRequest.builder().model("gpt-image-1")
+        .prompt("A lighthouse").n(2).build()).get(10, TimeUnit.SECONDS);
+    ends.add(describe());
+
+    test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "audio/mpeg")
+        .body("ID3 not really mp3").build());
+    try (BinaryResponse speech = async.audio().speech().create(SpeechRequest.builder()
+        .model("tts-1").input("Bonjour").voice(Voice.ALLOY).build()).get(10, TimeUnit.SECONDS)) {
+      assertThat(speech.bytes()).isNotEmpty();
+    }
+    ends.add(describe());
+
+    test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
+        .body("{\"text\":\"Bonjour\"}").build());
+    async.audio().transcriptions().create(TranscriptionRequest.builder().model("whisper-1")
+        .file(FileUpload.of(new byte[] {1, 2, 3}, "talk.wav")).language("fr").build())
+        .get(10, TimeUnit.SECONDS);
+    ends.add(describe());
+
+    test.server.enqueue(JobAnswers.answer(202, JobAnswers.jobJson("pending")));
+    async.videos().generations().create(VideoRequest.builder().model("seedance-2")
+        .prompt("A wave").duration(5).build()).get(10, TimeUnit.SECONDS);
+    ends.add(describe());
+
+    test.server.enqueue(JobAnswers.job("completed"));
+    async.jobs().retrieve(JobAnswers.ID).get(10, TimeUnit.SECONDS);
+    ends.add(describe());
+
+    test.server.enqueue(new MockResponse.Builder().code(402)
+        .setHeader("Content-Type", "application/json")
+        .body("{\"error\":{\"message\":\"No credits\",\"code\":\"insufficient_credits\"}}")
+        .build());
+    CompletableFuture<BinaryResponse> refused = async.audio().speech().create(
+        SpeechRequest.builder().model("tts-1").input("Bonjour").voice(Voice.ALLOY).build());
+    assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(InsufficientCreditsException.class);
+    ends.add(describe());
+
+    assertThat(ends).containsExactly(
+        "images.generations gpt-image-1 {n=2} end",
+        "audio.speech tts-1 {voice=alloy} end",
+        "audio.transcriptions whisper-1 {language=fr} end",
+        "videos.generations seedance-2 {duration=5} end",
+        "jobs.retrieve null {} end",
+        "audio.speech tts-1 {voice=alloy} failed InsufficientCreditsException");
   }
 
   /** Returns the last call as "endpoint model parameters end", and forgets its events. */

@@ -7,21 +7,31 @@ import okio.Buffer;
 import okio.BufferedSink;
 import okio.Okio;
 
-/** A chunked response body written by a script, which may flush, wait and fail as it goes. */
+/**
+ * A response body written by a script, which may flush, wait and fail as it goes: chunked, or of a
+ * length announced up front.
+ */
 final class ScriptedBody implements MockResponseBody {
   interface Script {
     void write(BufferedSink sink) throws IOException, InterruptedException;
   }
 
+  private final long contentLength;
   private final Script script;
 
   ScriptedBody(Script script) {
+    this(-1L, script);
+  }
+
+  /** A body that announces {@code contentLength} bytes, which {@code script} must write. */
+  ScriptedBody(long contentLength, Script script) {
+    this.contentLength = contentLength;
     this.script = script;
   }
 
   @Override
   public long getContentLength() {
-    return -1L;
+    return contentLength;
   }
 
   @Override

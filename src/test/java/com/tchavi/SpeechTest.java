@@ -20,10 +20,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
 import mockwebserver3.RecordedRequest;
 import okio.Buffer;
-import okio.BufferedSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -268,25 +266,13 @@ class SpeechTest {
   void aSlowDownloadOutlivesTheFullCallTimeout() {
     TchaviClient client = test.client(test.builder().timeout(Duration.ofMillis(200)));
     test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "audio/mpeg")
-        .body(new MockResponseBody() {
-          @Override
-          public long getContentLength() {
-            return AUDIO.length;
+        .body(new ScriptedBody(AUDIO.length, sink -> {
+          for (int i = 0; i < 5; i++) {
+            sink.write(AUDIO, i * 2_000, 2_000);
+            sink.flush();
+            Thread.sleep(100);
           }
-
-          @Override
-          public void writeTo(BufferedSink sink) throws IOException {
-            for (int i = 0; i < 5; i++) {
-              sink.write(AUDIO, i * 2_000, 2_000);
-              sink.flush();
-              try {
-                Thread.sleep(100);
-              } catch (InterruptedException e) {
-                throw new IOException(e);
-              }
-            }
-          }
-        }).build());
+        })).build());
 
     try (BinaryResponse audio = client.audio().speech().create(REQUEST)) {
       assertThat(audio.bytes()).isEqualTo(AUDIO);

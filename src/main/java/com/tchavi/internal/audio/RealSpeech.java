@@ -26,16 +26,23 @@ final class RealSpeech implements Speech {
 
   @Override
   public BinaryResponse create(SpeechRequest request, RequestOptions options) {
+    return RealBinaryResponse.open(executor.exchange(post(request, options)));
+  }
+
+  /**
+   * Returns the POST of {@code request}, checked: the one description of a speech call, for the
+   * blocking and the async endpoints.
+   */
+  static ApiRequest post(SpeechRequest request, RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(options, "options == null");
     check(request);
     byte[] body = JsonBodies.write(request, "SpeechRequest");
     // A download: no whole-call timeout unless the caller set one, so a large file is not cut.
     String accept = request.responseFormat() != null ? request.responseFormat().mediaType() : "*/*";
-    ApiRequest post = ApiRequest.postJson(PATH, body, options).longLived(accept)
+    return ApiRequest.postJson(PATH, body, options).longLived(accept)
         .labeled(CallLabel.of("audio.speech", request.model(), false, request,
             RealSpeech::parameters));
-    return RealBinaryResponse.open(executor.exchange(post));
   }
 
   private static void check(SpeechRequest request) {

@@ -38,20 +38,35 @@ final class RealTranscriptions implements Transcriptions {
 
   @Override
   public Transcription create(TranscriptionRequest request, RequestOptions options) {
+    ApiRequest post = post(request, options);
+    return executor.execute(post, handler(request));
+  }
+
+  /**
+   * Returns the multipart POST of {@code request}, checked: the one description of a
+   * transcription call, for the blocking and the async endpoints. Its file part is one-shot when
+   * the file comes from a stream, so that no retry ever sends it again.
+   */
+  static ApiRequest post(TranscriptionRequest request, RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(options, "options == null");
     check(request);
-    TranscriptionFormat format = request.responseFormat() != null
-        ? request.responseFormat() : TranscriptionFormat.JSON;
-    String accept = format.isJson() ? "application/json" : "text/plain, */*";
-    ApiRequest post = new ApiRequest(
-        "POST", PATH, Map.of(), multipart(request), accept, false, options)
+    String accept = format(request).isJson() ? "application/json" : "text/plain, */*";
+    return new ApiRequest("POST", PATH, Map.of(), multipart(request), accept, false, options)
         .labeled(CallLabel.of("audio.transcriptions", request.model(), false, request,
             RealTranscriptions::parameters));
+  }
+
+  /** Returns the handler of the answer to {@code request}: JSON or text, as it says it is. */
+  static ResponseHandler<Transcription> handler(TranscriptionRequest request) {
+    TranscriptionFormat format = format(request);
     ResponseHandler<Transcription> handler = (response, metadata, exchange) ->
         read(JsonBodies.readString(exchange, response), response, metadata, format);
-    return executor.execute(post,
-        handler.reporting((transcription, report) -> report.credits(transcription.credits())));
+    return handler.reporting((transcription, report) -> report.credits(transcription.credits()));
+  }
+
+  private static TranscriptionFormat format(TranscriptionRequest request) {
+    return request.responseFormat() != null ? request.responseFormat() : TranscriptionFormat.JSON;
   }
 
   private static void check(TranscriptionRequest request) {

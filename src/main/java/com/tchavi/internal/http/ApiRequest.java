@@ -1,6 +1,8 @@
 package com.tchavi.internal.http;
 
 import com.tchavi.RequestOptions;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import okhttp3.MediaType;
@@ -40,7 +42,11 @@ public record ApiRequest(
   public ApiRequest {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(path, "path == null");
-    query = Map.copyOf(query);
+    // In the order given, as documented; Map.copyOf keeps none.
+    query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
+    if (query.containsKey(null) || query.containsValue(null)) {
+      throw new NullPointerException("query holds a null");
+    }
     Objects.requireNonNull(accept, "accept == null");
     Objects.requireNonNull(options, "options == null");
   }

@@ -39,7 +39,8 @@ public final class RealBinaryResponse implements BinaryResponse {
   private boolean claimed;
   private boolean delivered;
 
-  private RealBinaryResponse(Exchange exchange) {
+  /** A response not yet begun: {@link #open} or {@link AsyncDownload} begins it. */
+  RealBinaryResponse(Exchange exchange) {
     this.exchange = exchange;
   }
 
@@ -60,16 +61,21 @@ public final class RealBinaryResponse implements BinaryResponse {
 
   private void begin(Response response) {
     while (true) {
-      this.response = response;
-      this.metadata = ResponseMetadata.of(response.code(), response.headers());
       try {
-        rejectJsonError(response);
+        start(response);
         return;
       } catch (IOException e) {
         response.close();
         response = exchange.retryAfterFailure(e); // Nothing was read by the caller yet.
       }
     }
+  }
+
+  /** Takes {@code response} as the current answer; a break while looking at it throws. */
+  void start(Response response) throws IOException {
+    this.response = response;
+    this.metadata = ResponseMetadata.of(response.code(), response.headers());
+    rejectJsonError(response);
   }
 
   private void rejectJsonError(Response response) throws IOException {

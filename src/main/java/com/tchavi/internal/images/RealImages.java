@@ -15,17 +15,19 @@ import java.util.Objects;
 
 /** The images endpoints on the executor: {@code POST images/generations} and {@code edits}. */
 public final class RealImages implements Images {
-  private static final ResponseHandler<ImageResponse> RESPONSE =
+  static final ResponseHandler<ImageResponse> RESPONSE =
       JsonBodies.of(ImageResponse.class, "an image response")
           .reporting((images, report) -> report.credits(images.credits()));
   static final int MAX_N = 4;
+  static final String GENERATIONS = "images/generations";
+  static final String EDITS = "images/edits";
 
   private final ImagesEndpoint generations;
   private final ImagesEndpoint edits;
 
   public RealImages(HttpExecutor executor) {
-    this.generations = new Endpoint(executor, "images/generations", "images.generations", false);
-    this.edits = new Endpoint(executor, "images/edits", "images.edits", true);
+    this.generations = new Endpoint(executor, GENERATIONS);
+    this.edits = new Endpoint(executor, EDITS);
   }
 
   @Override
@@ -36,6 +38,24 @@ public final class RealImages implements Images {
   @Override
   public ImagesEndpoint edits() {
     return edits;
+  }
+
+  @Override
+  public String toString() {
+    return "Images";
+  }
+
+  /**
+   * Returns the POST of {@code request} to {@code path}, checked: the one description of an
+   * images call, for the blocking and the async endpoints.
+   */
+  static ApiRequest post(String path, ImageRequest request, RequestOptions options) {
+    Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(options, "options == null");
+    check(request, path.equals(EDITS));
+    return ApiRequest.postJson(path, JsonBodies.write(request, "ImageRequest"), options)
+        .labeled(CallLabel.of(path.replace('/', '.'), request.model(), false, request,
+            RealImages::parameters));
   }
 
   /** Returns the request's settings that are not contents, under their wire names. */
@@ -53,50 +73,35 @@ public final class RealImages implements Images {
         "background", request.background());
   }
 
-  @Override
-  public String toString() {
-    return "Images";
+  private static void check(ImageRequest request, boolean edit) {
+    if (request.model() == null || request.model().isBlank()) {
+      throw new IllegalArgumentException("ImageRequest has no model: set model(\"gpt-image-1\")");
+    }
+    if (request.prompt() == null || request.prompt().isBlank()) {
+      throw new IllegalArgumentException("ImageRequest has no prompt: set prompt(\"...\")");
+    }
+    if (request.n() != null && (request.n() < 1 || request.n() > MAX_N)) {
+      throw new IllegalArgumentException(
+          "ImageRequest n must be 1 to " + MAX_N + ": " + request.n());
+    }
+    if (edit && request.images().isEmpty()) {
+      throw new IllegalArgumentException(
+          "ImageRequest for an edit has no image: add one with addImage(...)");
+    }
   }
 
   private static final class Endpoint implements ImagesEndpoint {
     private final HttpExecutor executor;
     private final String path;
-    private final String name;
-    private final boolean edit;
 
-    Endpoint(HttpExecutor executor, String path, String name, boolean edit) {
+    Endpoint(HttpExecutor executor, String path) {
       this.executor = executor;
       this.path = path;
-      this.name = name;
-      this.edit = edit;
     }
 
     @Override
     public ImageResponse create(ImageRequest request, RequestOptions options) {
-      Objects.requireNonNull(request, "request == null");
-      Objects.requireNonNull(options, "options == null");
-      check(request);
-      byte[] body = JsonBodies.write(request, "ImageRequest");
-      return executor.execute(ApiRequest.postJson(path, body, options)
-          .labeled(CallLabel.of(name, request.model(), false, request, RealImages::parameters)),
-          RESPONSE);
-    }
-
-    private void check(ImageRequest request) {
-      if (request.model() == null || request.model().isBlank()) {
-        throw new IllegalArgumentException("ImageRequest has no model: set model(\"gpt-image-1\")");
-      }
-      if (request.prompt() == null || request.prompt().isBlank()) {
-        throw new IllegalArgumentException("ImageRequest has no prompt: set prompt(\"...\")");
-      }
-      if (request.n() != null && (request.n() < 1 || request.n() > MAX_N)) {
-        throw new IllegalArgumentException(
-            "ImageRequest n must be 1 to " + MAX_N + ": " + request.n());
-      }
-      if (edit && request.images().isEmpty()) {
-        throw new IllegalArgumentException(
-            "ImageRequest for an edit has no image: add one with addImage(...)");
-      }
+      return executor.execute(post(path, request, options), RESPONSE);
     }
 
     @Override

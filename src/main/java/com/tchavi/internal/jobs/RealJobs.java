@@ -2,8 +2,10 @@ package com.tchavi.internal.jobs;
 
 import com.tchavi.PollOptions;
 import com.tchavi.RequestOptions;
+import com.tchavi.ResponseMetadata;
 import com.tchavi.internal.http.ApiRequest;
 import com.tchavi.internal.http.CallLabel;
+import com.tchavi.internal.http.Exchange;
 import com.tchavi.internal.http.HttpExecutor;
 import com.tchavi.internal.http.JsonBodies;
 import com.tchavi.internal.http.ResponseHandler;
@@ -14,6 +16,7 @@ import com.tchavi.jobs.Jobs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import okhttp3.Response;
 
 /** The jobs endpoints on the executor: {@code GET /jobs/{id}} and {@code GET /jobs}. */
 public final class RealJobs implements Jobs {
@@ -28,37 +31,52 @@ public final class RealJobs implements Jobs {
 
   public RealJobs(HttpExecutor executor) {
     this.executor = executor;
-    this.poller = new JobPoller(this, executor.config());
-  }
-
-  /** Returns the polling loop, for the features that start jobs. */
-  public JobPoller poller() {
-    return poller;
+    this.poller = new JobPoller(executor.config());
   }
 
   @Override
   public Job retrieve(String id, RequestOptions options) {
-    Objects.requireNonNull(options, "options == null");
-    return executor.execute(ApiRequest.get(PATH + "/" + checkId(id), Map.of(), options)
-        .labeled(RETRIEVE), JOB);
+    return executor.execute(retrieveGet(id, options), JOB);
   }
 
   @Override
   public JobPage list(JobListRequest request, RequestOptions options) {
-    Objects.requireNonNull(request, "request == null");
-    Objects.requireNonNull(options, "options == null");
-    return executor.execute(ApiRequest.get(PATH, query(request), options)
-        .labeled(CallLabel.of("jobs.list", null, false, request, r -> Map.copyOf(query(r)))),
-        (response, metadata, exchange) -> new RealJobPage(this, request, options,
-            JsonBodies.parse(JsonBodies.readString(exchange, response), JobList.class,
-                "a job list", metadata),
-            metadata));
+    return executor.execute(listGet(request, options), (response, metadata, exchange) ->
+        new RealJobPage(this, request, options, body(exchange, response, metadata), metadata));
   }
 
   @Override
   public Job waitFor(String id, PollOptions options) {
     Objects.requireNonNull(options, "options == null");
-    return poller.await(checkId(id), null, options);
+    return await(checkId(id), null, options);
+  }
+
+  /**
+   * Returns job {@code id} once it completed, polling on this thread; {@code known} is the job
+   * as already seen, or null. For the features that start jobs.
+   */
+  public Job await(String id, Job known, PollOptions options) {
+    return poller.await(this, id, known, options);
+  }
+
+  /** Returns the GET of job {@code id}, checked: for the blocking and the async endpoints. */
+  static ApiRequest retrieveGet(String id, RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    return ApiRequest.get(PATH + "/" + checkId(id), Map.of(), options).labeled(RETRIEVE);
+  }
+
+  /** Returns the GET of the page {@code request} asks for: for both endpoints. */
+  static ApiRequest listGet(JobListRequest request, RequestOptions options) {
+    Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(options, "options == null");
+    return ApiRequest.get(PATH, query(request), options)
+        .labeled(CallLabel.of("jobs.list", null, false, request, r -> Map.copyOf(query(r))));
+  }
+
+  /** Returns the body of a {@code GET /jobs} answer. */
+  static JobList body(Exchange exchange, Response response, ResponseMetadata metadata) {
+    return JsonBodies.parse(JsonBodies.readString(exchange, response), JobList.class,
+        "a job list", metadata);
   }
 
   /** Returns {@code id}, which must name one job: not blank, and no path of its own. */

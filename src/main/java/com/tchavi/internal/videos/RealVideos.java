@@ -10,7 +10,6 @@ import com.tchavi.internal.http.ApiRequest;
 import com.tchavi.internal.http.CallLabel;
 import com.tchavi.internal.http.HttpExecutor;
 import com.tchavi.internal.http.RetryPolicy;
-import com.tchavi.internal.jobs.JobPoller;
 import com.tchavi.internal.jobs.RealJobs;
 import com.tchavi.internal.json.Json;
 import com.tchavi.jobs.Job;
@@ -31,11 +30,11 @@ public final class RealVideos implements Videos, VideoGenerations {
       + " look for it with client.jobs().list() before submitting again";
 
   private final HttpExecutor executor;
-  private final JobPoller poller;
+  private final RealJobs jobs;
 
-  public RealVideos(HttpExecutor executor, JobPoller poller) {
+  public RealVideos(HttpExecutor executor, RealJobs jobs) {
     this.executor = executor;
-    this.poller = poller;
+    this.jobs = jobs;
   }
 
   @Override
@@ -45,36 +44,57 @@ public final class RealVideos implements Videos, VideoGenerations {
 
   @Override
   public Job create(VideoRequest request, RequestOptions options) {
-    Objects.requireNonNull(request, "request == null");
-    Objects.requireNonNull(options, "options == null");
-    VideoRules.check(request);
-    ApiRequest post = ApiRequest.postJson(PATH, body(request), options)
-        .noRetryAfterAmbiguousFailure()
-        .labeled(CallLabel.of("videos.generations", request.model(), false, request,
-            RealVideos::parameters));
+    ApiRequest post = post(request, options);
     Job job;
     try {
       job = executor.execute(post, RealJobs.JOB);
-    } catch (TchaviApiException refused) {
-      throw refused; // Tchavi answered no: no job.
-    } catch (TchaviConnectionException e) {
-      if (e.getCause() instanceof IOException io && RetryPolicy.failedBeforeSending(io)) throw e;
-      throw new TchaviConnectionException(e.getMessage() + MAY_EXIST, (IOException) e.getCause());
-    } catch (TchaviException unreadable) {
-      throw new TchaviException(unreadable.getMessage() + MAY_EXIST, unreadable);
+    } catch (TchaviException e) {
+      throw submissionFailed(e);
     }
-    if (job.id() == null || job.id().isBlank()) {
-      throw new TchaviException("HTTP " + job.metadata().statusCode()
-          + " answer to POST " + PATH + " names no job id" + MAY_EXIST);
-    }
-    return job;
+    return accepted(job);
   }
 
   @Override
   public Job createAndWait(VideoRequest request, PollOptions options) {
     Objects.requireNonNull(options, "options == null");
     Job job = create(request, RequestOptions.NONE);
-    return poller.await(job.id(), job, options);
+    return jobs.await(job.id(), job, options);
+  }
+
+  /**
+   * Returns the POST of {@code request}, checked, never sent again after a failure that may
+   * have started a job: the one description of a submission, for the blocking and the async
+   * endpoints.
+   */
+  static ApiRequest post(VideoRequest request, RequestOptions options) {
+    Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(options, "options == null");
+    VideoRules.check(request);
+    return ApiRequest.postJson(PATH, body(request), options).noRetryAfterAmbiguousFailure()
+        .labeled(CallLabel.of("videos.generations", request.model(), false, request,
+            RealVideos::parameters));
+  }
+
+  /**
+   * Returns what a failed submission throws: {@code e} itself when no job can exist (Tchavi
+   * answered no, or the request never left), else {@code e} saying that one may exist.
+   */
+  static TchaviException submissionFailed(TchaviException e) {
+    if (e instanceof TchaviApiException) return e; // Tchavi answered no: no job.
+    if (e instanceof TchaviConnectionException) {
+      if (e.getCause() instanceof IOException io && RetryPolicy.failedBeforeSending(io)) return e;
+      return new TchaviConnectionException(e.getMessage() + MAY_EXIST, (IOException) e.getCause());
+    }
+    return new TchaviException(e.getMessage() + MAY_EXIST, e); // An unreadable answer.
+  }
+
+  /** Returns {@code job}, the answer to a submission, once it is known to name a job. */
+  static Job accepted(Job job) {
+    if (job.id() == null || job.id().isBlank()) {
+      throw new TchaviException("HTTP " + job.metadata().statusCode()
+          + " answer to POST " + PATH + " names no job id" + MAY_EXIST);
+    }
+    return job;
   }
 
   /** Returns the request's settings that are not contents (the prompt and references are). */

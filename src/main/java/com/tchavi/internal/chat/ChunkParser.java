@@ -85,6 +85,18 @@ final class ChunkParser {
   /** Bytes fed to {@link #parser} before the current chunk: its locations count from there. */
   private long fedBefore;
   private long fed;
+  /** How the chunks were read so far: the fast path is visible in tests only through these. */
+  private int afterHeads;
+  private int wholes;
+  private int bounds;
+  private int parsers;
+
+  /** How many chunks this parser read each way, and how many Jackson parsers it made. */
+  record Paths(int afterHead, int whole, int bound, int parsers) { }
+
+  Paths paths() {
+    return new Paths(afterHeads, wholes, bounds, parsers);
+  }
 
   /** Returns the chunk in {@code json}, or null when the JSON is {@code null}. */
   ChatChunk parse(String json) throws IOException {
@@ -97,12 +109,16 @@ final class ChunkParser {
       return sameHead(json) ? afterHead(json) : whole(json);
     } catch (Unusual unusual) {
       discardParser();
+      bounds++;
       return bound(json);
     } catch (CharConversionException | JsonProcessingException e) {
       discardParser();
       // Data binding's verdict, so that the same bytes fail alike on every path (it also reads
       // UTF-16 and UTF-32, which the non-blocking parser takes for broken JSON).
-      if (!isMalformedUtf8(e)) return bound(json);
+      if (!isMalformedUtf8(e)) {
+        bounds++;
+        return bound(json);
+      }
       // A broken character must not cost the chunk: read it as decoded, with U+FFFD in its place.
       byte[] decoded = new String(json, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
       if (Arrays.equals(decoded, json)) throw e; // Nothing to replace: reading again would loop.
@@ -117,6 +133,7 @@ final class ChunkParser {
   private JsonParser feed(byte[] json, int offset) throws IOException {
     if (parser == null) {
       parser = FACTORY.createNonBlockingByteArrayParser();
+      parsers++;
       feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
       fed = 0;
     }
@@ -186,6 +203,7 @@ final class ChunkParser {
     if (head != null && Objects.equals(fields.extra, headFields.extra)) {
       headExtra = chunk.extra(); // No unknown field after the head: chunks to come share it.
     }
+    wholes++;
     return chunk;
   }
 
@@ -201,6 +219,7 @@ final class ChunkParser {
       finish(p);
       ChatChunk chunk = fields.chunk();
       if (fields.extra == fields.headExtra && headExtra == null) headExtra = chunk.extra();
+      afterHeads++;
       return chunk;
     } finally {
       json[comma] = ',';

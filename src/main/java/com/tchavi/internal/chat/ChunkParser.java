@@ -79,7 +79,7 @@ final class ChunkParser {
   /** The head's unknown fields as the immutable map a chunk holds, to share across chunks. */
   private Map<String, Object> headExtra;
 
-  /** Reads every chunk of the stream, fed one at a time; null until the first, and after a fault. */
+  /** Reads the stream's chunks, fed one at a time; null before the first and after a fault. */
   private JsonParser parser;
   private ByteArrayFeeder feeder;
   /** Bytes fed to {@link #parser} before the current chunk: its locations count from there. */

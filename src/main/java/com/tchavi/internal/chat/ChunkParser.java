@@ -107,25 +107,13 @@ final class ChunkParser {
   ChatChunk parse(byte[] json) throws IOException {
     try {
       return sameHead(json) ? afterHead(json) : whole(json);
-    } catch (Unusual unusual) {
+    } catch (Unusual | IOException e) {
+      // A shape left to data binding, broken JSON, or a byte that is not UTF-8: data binding's
+      // verdict, so that the same bytes give the same on every path (it also reads UTF-16 and
+      // UTF-32, which the non-blocking parser takes for broken JSON).
       discardParser();
       bounds++;
       return bound(json);
-    } catch (CharConversionException | JsonProcessingException e) {
-      discardParser();
-      // Data binding's verdict, so that the same bytes fail alike on every path (it also reads
-      // UTF-16 and UTF-32, which the non-blocking parser takes for broken JSON).
-      if (!isMalformedUtf8(e)) {
-        bounds++;
-        return bound(json);
-      }
-      // A broken character must not cost the chunk: read it as decoded, with U+FFFD in its place.
-      byte[] decoded = new String(json, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
-      if (Arrays.equals(decoded, json)) throw e; // Nothing to replace: reading again would loop.
-      return parse(decoded);
-    } catch (IOException | RuntimeException e) {
-      discardParser();
-      throw e;
     }
   }
 
@@ -159,7 +147,7 @@ final class ChunkParser {
     feeder = null;
   }
 
-  /** Reads {@code json} with data binding, with U+FFFD for malformed UTF-8 as the fast path has. */
+  /** Reads {@code json} with data binding; malformed UTF-8 is read as decoded, with U+FFFD. */
   private static ChatChunk bound(byte[] json) throws IOException {
     try {
       return Bound.CHUNK.readValue(json);
@@ -195,7 +183,7 @@ final class ChunkParser {
     headFields = null;
     headExtra = null;
     JsonParser p = feed(json, 0);
-    if (p.nextToken() != JsonToken.START_OBJECT) throw UNUSUAL; // null too: data binding's.
+    p.nextToken(); // START_OBJECT, or finish() finds the chunk is not one (null: data binding's).
     Fields fields = new Fields();
     fields(p, fields, json);
     finish(p);
@@ -242,9 +230,8 @@ final class ChunkParser {
         case "system_fingerprint" -> f.fingerprint = fingerprint.read(p);
         case "created" -> f.created = value == JsonToken.VALUE_NULL ? 0 : integer(p);
         case "choices" -> f.choices = choices(p);
-        case "usage" -> f.usage = value == JsonToken.VALUE_NULL ? null : read(p, Usage.class);
-        case "tchavi" ->
-            f.tchavi = value == JsonToken.VALUE_NULL ? null : read(p, TchaviMeta.class);
+        case "usage" -> f.usage = read(p, Usage.class);
+        case "tchavi" -> f.tchavi = read(p, TchaviMeta.class);
         default -> {
           if (f.extra == null || f.extra == f.headExtra) {
             f.extra = f.extra == null ? new LinkedHashMap<>() : new LinkedHashMap<>(f.extra);
@@ -360,8 +347,7 @@ final class ChunkParser {
         case "index" -> index = value == JsonToken.VALUE_NULL ? 0 : index(p);
         case "delta" -> delta = delta(p);
         case "finish_reason" -> finishReason = string(p);
-        case "logprobs" ->
-            logprobs = value == JsonToken.VALUE_NULL ? null : read(p, Logprobs.class);
+        case "logprobs" -> logprobs = read(p, Logprobs.class);
         default -> p.skipChildren(); // ChunkChoice keeps no unknown fields.
       }
     }
@@ -383,8 +369,7 @@ final class ChunkParser {
         case "role" -> role = this.role.read(p);
         case "content" -> content = string(p); // Content parts: data binding joins their text.
         case "refusal" -> refusal = string(p);
-        case "tool_calls" ->
-            toolCalls = value == JsonToken.VALUE_NULL ? null : Bound.TOOL_CALLS.readValue(p);
+        case "tool_calls" -> toolCalls = read(p, Bound.TOOL_CALLS);
         default -> {
           if (extra == null) extra = new LinkedHashMap<>();
           put(extra, name, p);
@@ -406,8 +391,13 @@ final class ChunkParser {
     extra.putIfAbsent(name, value); // Data binding keeps the first of two same-named fields.
   }
 
+  /** Reads the value at {@code p} with data binding; a null is read without it, as it is common. */
   private static <T> T read(JsonParser p, Class<T> type) throws IOException {
-    return Json.MAPPER.readValue(p, type);
+    return p.currentToken() == JsonToken.VALUE_NULL ? null : Json.MAPPER.readValue(p, type);
+  }
+
+  private static <T> T read(JsonParser p, ObjectReader reader) throws IOException {
+    return p.currentToken() == JsonToken.VALUE_NULL ? null : reader.readValue(p);
   }
 
   private static String string(JsonParser p) throws IOException, Unusual {
@@ -425,8 +415,11 @@ final class ChunkParser {
     return (int) index;
   }
 
-  private static long integer(JsonParser p) throws IOException, Unusual {
-    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) throw UNUSUAL;
+  /**
+   * Reads an integer. A float is cut to its integer part, as data binding does; any other token
+   * throws, and data binding then reads the chunk.
+   */
+  private static long integer(JsonParser p) throws IOException {
     return p.getLongValue();
   }
 

@@ -201,8 +201,10 @@ class ChunkParserFastPathTest {
     byte[] json = concat(bytes(HEAD + "\"choices\":[{\"delta\":{\"content\":[{\"type\":\"text\","
         + "\"text\":\"caf"), new byte[] {(byte) 0xC3}, bytes("\"}]}}]}"));
 
-    ChatChunk chunk = new ChunkParser().parse(json);
+    ChunkParser parser = new ChunkParser();
+    ChatChunk chunk = parser.parse(json);
 
+    assertThat(parser.paths()).isEqualTo(new ChunkParser.Paths(0, 0, 1, 1));
     assertThat(chunk).isEqualTo(bound(new String(json, StandardCharsets.UTF_8)));
     assertThat(chunk.text()).isEqualTo("caf\uFFFD");
   }

@@ -79,12 +79,24 @@ final class ChunkParser {
   /** The head's unknown fields as the immutable map a chunk holds, to share across chunks. */
   private Map<String, Object> headExtra;
 
-  /** Reads every chunk of the stream, fed one at a time; null until the first, and after a fault. */
+  /** Reads the stream's chunks, fed one at a time; null before the first and after a fault. */
   private JsonParser parser;
   private ByteArrayFeeder feeder;
   /** Bytes fed to {@link #parser} before the current chunk: its locations count from there. */
   private long fedBefore;
   private long fed;
+  /** How the chunks were read so far: the fast path is visible in tests only through these. */
+  private int afterHeads;
+  private int wholes;
+  private int bounds;
+  private int parsers;
+
+  /** How many chunks this parser read each way, and how many Jackson parsers it made. */
+  record Paths(int afterHead, int whole, int bound, int parsers) { }
+
+  Paths paths() {
+    return new Paths(afterHeads, wholes, bounds, parsers);
+  }
 
   /** Returns the chunk in {@code json}, or null when the JSON is {@code null}. */
   ChatChunk parse(String json) throws IOException {
@@ -95,21 +107,13 @@ final class ChunkParser {
   ChatChunk parse(byte[] json) throws IOException {
     try {
       return sameHead(json) ? afterHead(json) : whole(json);
-    } catch (Unusual unusual) {
+    } catch (Unusual | IOException e) {
+      // A shape left to data binding, broken JSON, or a byte that is not UTF-8: data binding's
+      // verdict, so that the same bytes give the same on every path (it also reads UTF-16 and
+      // UTF-32, which the non-blocking parser takes for broken JSON).
       discardParser();
+      bounds++;
       return bound(json);
-    } catch (CharConversionException | JsonProcessingException e) {
-      discardParser();
-      // Data binding's verdict, so that the same bytes fail alike on every path (it also reads
-      // UTF-16 and UTF-32, which the non-blocking parser takes for broken JSON).
-      if (!isMalformedUtf8(e)) return bound(json);
-      // A broken character must not cost the chunk: read it as decoded, with U+FFFD in its place.
-      byte[] decoded = new String(json, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
-      if (Arrays.equals(decoded, json)) throw e; // Nothing to replace: reading again would loop.
-      return parse(decoded);
-    } catch (IOException | RuntimeException e) {
-      discardParser();
-      throw e;
     }
   }
 
@@ -117,6 +121,7 @@ final class ChunkParser {
   private JsonParser feed(byte[] json, int offset) throws IOException {
     if (parser == null) {
       parser = FACTORY.createNonBlockingByteArrayParser();
+      parsers++;
       feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
       fed = 0;
     }
@@ -142,7 +147,7 @@ final class ChunkParser {
     feeder = null;
   }
 
-  /** Reads {@code json} with data binding, with U+FFFD for malformed UTF-8 as the fast path has. */
+  /** Reads {@code json} with data binding; malformed UTF-8 is read as decoded, with U+FFFD. */
   private static ChatChunk bound(byte[] json) throws IOException {
     try {
       return Bound.CHUNK.readValue(json);
@@ -178,7 +183,7 @@ final class ChunkParser {
     headFields = null;
     headExtra = null;
     JsonParser p = feed(json, 0);
-    if (p.nextToken() != JsonToken.START_OBJECT) throw UNUSUAL; // null too: data binding's.
+    p.nextToken(); // START_OBJECT, or finish() finds the chunk is not one (null: data binding's).
     Fields fields = new Fields();
     fields(p, fields, json);
     finish(p);
@@ -186,6 +191,7 @@ final class ChunkParser {
     if (head != null && Objects.equals(fields.extra, headFields.extra)) {
       headExtra = chunk.extra(); // No unknown field after the head: chunks to come share it.
     }
+    wholes++;
     return chunk;
   }
 
@@ -201,6 +207,7 @@ final class ChunkParser {
       finish(p);
       ChatChunk chunk = fields.chunk();
       if (fields.extra == fields.headExtra && headExtra == null) headExtra = chunk.extra();
+      afterHeads++;
       return chunk;
     } finally {
       json[comma] = ',';
@@ -223,9 +230,8 @@ final class ChunkParser {
         case "system_fingerprint" -> f.fingerprint = fingerprint.read(p);
         case "created" -> f.created = value == JsonToken.VALUE_NULL ? 0 : integer(p);
         case "choices" -> f.choices = choices(p);
-        case "usage" -> f.usage = value == JsonToken.VALUE_NULL ? null : read(p, Usage.class);
-        case "tchavi" ->
-            f.tchavi = value == JsonToken.VALUE_NULL ? null : read(p, TchaviMeta.class);
+        case "usage" -> f.usage = read(p, Usage.class);
+        case "tchavi" -> f.tchavi = read(p, TchaviMeta.class);
         default -> {
           if (f.extra == null || f.extra == f.headExtra) {
             f.extra = f.extra == null ? new LinkedHashMap<>() : new LinkedHashMap<>(f.extra);
@@ -341,8 +347,7 @@ final class ChunkParser {
         case "index" -> index = value == JsonToken.VALUE_NULL ? 0 : index(p);
         case "delta" -> delta = delta(p);
         case "finish_reason" -> finishReason = string(p);
-        case "logprobs" ->
-            logprobs = value == JsonToken.VALUE_NULL ? null : read(p, Logprobs.class);
+        case "logprobs" -> logprobs = read(p, Logprobs.class);
         default -> p.skipChildren(); // ChunkChoice keeps no unknown fields.
       }
     }
@@ -364,8 +369,7 @@ final class ChunkParser {
         case "role" -> role = this.role.read(p);
         case "content" -> content = string(p); // Content parts: data binding joins their text.
         case "refusal" -> refusal = string(p);
-        case "tool_calls" ->
-            toolCalls = value == JsonToken.VALUE_NULL ? null : Bound.TOOL_CALLS.readValue(p);
+        case "tool_calls" -> toolCalls = read(p, Bound.TOOL_CALLS);
         default -> {
           if (extra == null) extra = new LinkedHashMap<>();
           put(extra, name, p);
@@ -387,8 +391,13 @@ final class ChunkParser {
     extra.putIfAbsent(name, value); // Data binding keeps the first of two same-named fields.
   }
 
+  /** Reads the value at {@code p} with data binding; a null is read without it, as it is common. */
   private static <T> T read(JsonParser p, Class<T> type) throws IOException {
-    return Json.MAPPER.readValue(p, type);
+    return p.currentToken() == JsonToken.VALUE_NULL ? null : Json.MAPPER.readValue(p, type);
+  }
+
+  private static <T> T read(JsonParser p, ObjectReader reader) throws IOException {
+    return p.currentToken() == JsonToken.VALUE_NULL ? null : reader.readValue(p);
   }
 
   private static String string(JsonParser p) throws IOException, Unusual {
@@ -406,8 +415,11 @@ final class ChunkParser {
     return (int) index;
   }
 
-  private static long integer(JsonParser p) throws IOException, Unusual {
-    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) throw UNUSUAL;
+  /**
+   * Reads an integer. A float is cut to its integer part, as data binding does; any other token
+   * throws, and data binding then reads the chunk.
+   */
+  private static long integer(JsonParser p) throws IOException {
     return p.getLongValue();
   }
 

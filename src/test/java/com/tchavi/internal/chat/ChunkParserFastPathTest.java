@@ -7,8 +7,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.tchavi.chat.ChatChunk;
 import com.tchavi.internal.json.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -116,5 +119,118 @@ class ChunkParserFastPathTest {
       assertThatThrownBy(() -> new ChunkParser().parse(json))
           .isInstanceOf(JsonProcessingException.class).isExactlyInstanceOf(refused.getClass());
     }
+  }
+
+  private static final String HEAD =
+      "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"service_tier\":\"default\",";
+  private static final String GOOD =
+      HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ok\"}}]}";
+
+  @Test
+  void aLongStreamReadsWithOneParserAndFindsEachNewHead() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    for (int i = 0; i < 200; i++) {
+      String json = "{\"id\":\"c" + (i / 50) + "\",\"model\":\"m\",\"choices\":[{\"index\":0,"
+          + "\"delta\":{\"content\":\"t" + i + "\"}}]}";
+      assertThat(parser.parse(json)).isEqualTo(bound(json));
+    }
+
+    assertThat(parser.paths()).isEqualTo(new ChunkParser.Paths(196, 4, 0, 1));
+  }
+
+  static List<byte[]> faults() {
+    return List.of(
+        bytes(HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"cut"),
+        bytes(GOOD + " trailing"),
+        bytes(GOOD + " "),
+        bytes("{\"id\":\"c2\",\"choices\":[]} x"),
+        bytes("{\"id\":\"c2\",\"choices\":[]}\n"),
+        bytes("[1]"),
+        bytes("{\"id\":1,]"),
+        bytes(HEAD + "\"choices\":[{\"delta\":{\"content\":[{\"type\":\"text\","
+            + "\"text\":\"p\"}]}}]}"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("faults")
+  void aFaultyChunkCostsOnlyItself(byte[] fault) throws IOException {
+    ChunkParser parser = new ChunkParser();
+    parser.parse(GOOD);
+    parser.parse(GOOD);
+    try {
+      parser.parse(fault.clone());
+    } catch (IOException expected) {
+      // What it gives is checked against data binding below.
+    }
+    ChunkParser.Paths before = parser.paths();
+
+    assertThat(parser.parse(GOOD)).isEqualTo(bound(GOOD));
+    assertThat(parser.parse(GOOD)).isEqualTo(bound(GOOD));
+
+    ChunkParser.Paths after = parser.paths();
+    assertThat(after.bound()).as("the chunks after it need no data binding")
+        .isEqualTo(before.bound());
+    assertThat(after.parsers() - before.parsers()).as("at most one new parser")
+        .isLessThanOrEqualTo(1);
+    assertThat(after.afterHead() + after.whole())
+        .isEqualTo(before.afterHead() + before.whole() + 2);
+  }
+
+  @ParameterizedTest
+  @MethodSource("faults")
+  void aFaultyChunkGivesOrThrowsWhatDataBindingDoes(byte[] fault) throws IOException {
+    ChunkParser parser = new ChunkParser();
+    parser.parse(GOOD);
+    Object expected;
+    try {
+      expected = Json.MAPPER.readValue(fault, ChatChunk.class);
+    } catch (IOException e) {
+      expected = e.getClass().getName() + ": " + e.getMessage();
+    }
+    Object actual;
+    try {
+      actual = parser.parse(fault.clone());
+    } catch (IOException e) {
+      actual = e.getClass().getName() + ": " + e.getMessage();
+    }
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void malformedUtf8InAChunkLeftToDataBindingIsReadAsDecoded() throws IOException {
+    byte[] json = concat(bytes(HEAD + "\"choices\":[{\"delta\":{\"content\":[{\"type\":\"text\","
+        + "\"text\":\"caf"), new byte[] {(byte) 0xC3}, bytes("\"}]}}]}"));
+
+    ChunkParser parser = new ChunkParser();
+    ChatChunk chunk = parser.parse(json);
+
+    assertThat(parser.paths()).isEqualTo(new ChunkParser.Paths(0, 0, 1, 1));
+    assertThat(chunk).isEqualTo(bound(new String(json, StandardCharsets.UTF_8)));
+    assertThat(chunk.text()).isEqualTo("caf\uFFFD");
+  }
+
+  @Test
+  void anUnknownFieldAfterTheHeadStaysInItsOwnChunk() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    String plain = HEAD + "\"choices\":[]}";
+    String more = HEAD + "\"choices\":[],\"obfuscation\":\"Zq\"}";
+
+    parser.parse(plain);
+    ChatChunk withMore = parser.parse(more);
+    ChatChunk after = parser.parse(plain);
+
+    assertThat(withMore.extra()).containsOnlyKeys("service_tier", "obfuscation");
+    assertThat(after.extra()).containsOnlyKeys("service_tier");
+    assertThat(after).isEqualTo(bound(plain));
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) out.writeBytes(part);
+    return out.toByteArray();
   }
 }

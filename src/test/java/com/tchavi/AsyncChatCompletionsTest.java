@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,27 @@ class AsyncChatCompletionsTest {
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TestServer.API_KEY);
     assertThat(TestServer.json(request).get("model").asText()).isEqualTo("gpt-4o-mini");
     assertThat(TestServer.json(request).has("stream")).isFalse();
+  }
+
+  @Test
+  void anAnswerThatArrivesAfterCloseStillCompletesTheFuture() throws Exception {
+    // close() shuts the dispatcher, the default callback executor, while the call is in flight.
+    CountDownLatch closed = new CountDownLatch(1);
+    test.server.enqueue(new MockResponse.Builder()
+        .setHeader("Content-Type", "application/json")
+        .body(new ScriptedBody(OK.length(), sink -> {
+          ScriptedBody.send(sink, OK.substring(0, 10));
+          closed.await(5, TimeUnit.SECONDS);
+          ScriptedBody.send(sink, OK.substring(10));
+        })).build());
+    TchaviClient client = test.client(test.builder());
+
+    CompletableFuture<ChatCompletion> answer = client.async().chat().completions().create(REQUEST);
+    test.takeRequest();
+    client.close();
+    closed.countDown();
+
+    assertThat(answer.get(10, TimeUnit.SECONDS).text()).isEqualTo("Hi!");
   }
 
   @Test

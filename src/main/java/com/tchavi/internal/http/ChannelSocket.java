@@ -28,6 +28,8 @@ import okio.AsyncTimeout;
  * the adaptor's timed read. Everything else is the adaptor's.
  */
 final class ChannelSocket extends Socket {
+  /** Okio reads a segment, 8 KiB, at a time. */
+  private static final int LANDING_BYTES = 8192;
   private final SocketChannel channel;
   private final Socket adaptor;
   private final int watchedTimeoutMillis;
@@ -60,6 +62,11 @@ final class ChannelSocket extends Socket {
       }
     };
     private InputStream timed;
+    /**
+     * What a read lands in before it is copied out: the JDK would copy through a temporary
+     * direct buffer anyway, and wrapping each caller's array would allocate on every read.
+     */
+    private ByteBuffer landing;
 
     @Override
     public int read() throws IOException {
@@ -73,18 +80,26 @@ final class ChannelSocket extends Socket {
       Objects.checkFromIndexSize(off, len, b.length);
       if (len == 0) return 0;
       int timeout = soTimeout;
-      if (timeout == 0) return channel.read(ByteBuffer.wrap(b, off, len));
+      if (timeout == 0) return channelRead(b, off, len);
       if (timeout != watchedTimeoutMillis) return timed().read(b, off, len);
       watchdog.timeout(timeout, TimeUnit.MILLISECONDS);
       watchdog.enter();
       int n;
       try {
-        n = channel.read(ByteBuffer.wrap(b, off, len));
+        n = channelRead(b, off, len);
       } catch (IOException e) {
         if (watchdog.exit()) throw timeout(e);
         throw e;
       }
       if (watchdog.exit()) throw timeout(null);
+      return n;
+    }
+
+    private int channelRead(byte[] b, int off, int len) throws IOException {
+      if (landing == null) landing = ByteBuffer.allocateDirect(LANDING_BYTES);
+      landing.clear().limit(Math.min(len, LANDING_BYTES));
+      int n = channel.read(landing);
+      if (n > 0) landing.flip().get(b, off, n);
       return n;
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import okhttp3.Call;
@@ -163,14 +164,19 @@ public final class Exchange {
 
   private void scheduleAttempt(Duration delay, CompletableFuture<Response> result,
       Executor executor) {
-    config.sleeper().after(delay, executor).execute(() -> {
-      if (result.isDone()) return;
-      if (canceled) {
-        result.completeExceptionally(connectionError(new IOException("Canceled")));
-      } else {
-        attemptAsync(result, executor);
-      }
-    });
+    try {
+      config.sleeper().after(delay, executor).execute(() -> {
+        if (result.isDone()) return;
+        if (canceled) {
+          result.completeExceptionally(connectionError(new IOException("Canceled")));
+        } else {
+          attemptAsync(result, executor);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      throw new IllegalStateException("TchaviClient is closed: no retry of "
+          + request.method() + " " + request.url(), e);
+    }
   }
 
   /** Returns a new attempt, timed to what is left of the deadline; throws if nothing is left. */

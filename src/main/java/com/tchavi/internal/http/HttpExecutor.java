@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -107,7 +108,7 @@ public final class HttpExecutor {
       if (error != null) {
         Throwable cause = unwrap(error);
         events.failed(cause instanceof CancellationException ? canceled(exchange) : cause);
-        callbacks.execute(() -> result.completeExceptionally(cause));
+        complete(callbacks, () -> result.completeExceptionally(cause));
         return;
       }
       T value;
@@ -116,13 +117,26 @@ public final class HttpExecutor {
             exchange);
       } catch (RuntimeException e) {
         events.failed(e);
-        callbacks.execute(() -> result.completeExceptionally(e));
+        complete(callbacks, () -> result.completeExceptionally(e));
         return;
       }
       ended(events, handler, value);
-      callbacks.execute(() -> result.complete(value));
+      complete(callbacks, () -> result.complete(value));
     });
     return result;
+  }
+
+  /**
+   * Runs {@code completion} on {@code callbacks}, or here when they refuse it, as a closed
+   * client's dispatcher does: an answer that arrived is never left undelivered, and no future
+   * waits forever.
+   */
+  private static void complete(Executor callbacks, Runnable completion) {
+    try {
+      callbacks.execute(completion);
+    } catch (RejectedExecutionException e) {
+      completion.run();
+    }
   }
 
   /** Returns what a listener hears of an async call that its caller canceled. */

@@ -64,10 +64,7 @@ public final class Harness {
     this.options = options;
     this.smoke = options.containsKey("smoke");
     this.dir = Path.of(options.get("dir")).toAbsolutePath().normalize();
-    this.quiet =
-        new Quiet(
-            Double.parseDouble(options.getOrDefault("quiet", "0.10")),
-            option("quiet-wait-ms", 0, 10_000));
+    this.quiet = Quiet.of(options, smoke);
     for (String phase : List.of("firehose", "fragmented", "paced")) {
       interference(phase);
     }
@@ -366,7 +363,8 @@ public final class Harness {
   static void verify(String client, boolean raw, Script script, Recorder got, String what) {
     String mismatch = (raw ? script.expectedLines : script.expected).mismatch(got, raw);
     if (mismatch != null) {
-      System.err.printf("MISMATCH: %s (%s, %s) %s%n", client, what, script.shape.label, mismatch);
+      String where = what.equals(script.shape.label) ? what : what + ", " + script.shape.label;
+      System.err.printf("MISMATCH: %s (%s) %s%n", client, where, mismatch);
       System.exit(1);
     }
   }

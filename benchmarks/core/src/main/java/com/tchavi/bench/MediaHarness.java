@@ -45,10 +45,7 @@ public final class MediaHarness {
     this.options = options;
     this.smoke = options.containsKey("smoke");
     this.dir = Path.of(options.get("dir")).toAbsolutePath().normalize();
-    this.quiet =
-        new Quiet(
-            Double.parseDouble(options.getOrDefault("quiet", "0.10")),
-            option("quiet-wait-ms", 0, 10_000));
+    this.quiet = Quiet.of(options, smoke);
     interference.put("download", new Interference());
     interference.put("upload", new Interference());
     String names = options.getOrDefault("media-clients", "tchavi,okhttp-lines");

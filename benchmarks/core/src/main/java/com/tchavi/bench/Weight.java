@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * the client's class path): the threads that building the first client starts, and its first
  * call; then the heap that each of {@code --weight-n 20} more clients retains once built, and
  * once each has made one call (so holds a pooled connection), from the heap used after full
- * collections. {@code --weight-clients a,b}; {@code --weight-n 0} skips it.
+ * collections; the first call's answer is checked. {@code --weight-clients a,b} (the smoke run:
+ * tchavi alone); {@code --weight-n 0} skips it.
  */
 final class Weight implements Part {
   /** A thread whose name starts so is OkHttp's (or Okio's timeout watchdog, which OkHttp uses). */
@@ -44,8 +45,12 @@ final class Weight implements Part {
     Set<Thread> before = Thread.getAllStackTraces().keySet();
     first.open(args[0]);
     System.out.println("THREADS-BUILD " + started(before));
-    first.call();
+    String text = first.call();
     System.out.println("THREADS-CALL " + started(before));
+    if (!new Answer().text.equals(text)) {
+      System.out.println("MISMATCH " + text);
+      System.exit(1);
+    }
 
     long base = usedAfterGc();
     CallClient[] clients = new CallClient[count];
@@ -92,7 +97,8 @@ final class Weight implements Part {
       return;
     }
     harness.server.arm(new Answer());
-    for (String name : harness.listOption("weight-clients", "tchavi,okhttp-databind,openai")) {
+    String all = harness.smoke ? "tchavi" : "tchavi,okhttp-databind,openai";
+    for (String name : harness.listOption("weight-clients", all)) {
       LoadedClient client = harness.module(name);
       Process process =
           harness.freshJvm(client, "weight", Weight.class, harness.server.baseUrl(), "" + n).start();

@@ -10,8 +10,8 @@ import java.util.Map;
  * Full calls: {@code create()} of a small answer ({@link Answer}), not streamed, from one thread
  * and from many at once, through each {@link CallClient}: tchavi, bare OkHttp with Jackson data
  * binding ({@code okhttp-databind}), the official SDK. Every answer's text is checked. Options:
- * {@code --call-clients a,b}, {@code --calls 4000} per run on one thread, {@code --call-threads 16}
- * with {@code --calls-each 500} per thread, {@code --call-warmup 3}, {@code --call-runs 5} (0
+ * {@code --call-clients a,b}, {@code --calls 2000} per run on one thread, {@code --call-threads 16}
+ * with {@code --calls-each 200} per thread, {@code --call-warmup 3}, {@code --call-runs 5} (0
  * skips them).
  */
 final class Calls implements Part {
@@ -39,9 +39,9 @@ final class Calls implements Part {
       return;
     }
     warmup = harness.option("call-warmup", 1, 3);
-    calls = harness.option("calls", 50, 4_000);
+    calls = harness.option("calls", 50, 2_000);
     threads = harness.option("call-threads", 16, 16);
-    each = harness.option("calls-each", 5, 500);
+    each = harness.option("calls-each", 5, 200);
     many = "calls, " + threads + " threads";
     harness.server.arm(answer);
     List<CallClient> clients = new ArrayList<>();

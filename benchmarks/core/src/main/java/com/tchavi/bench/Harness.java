@@ -123,15 +123,21 @@ public final class Harness {
       for (LoadedClient client : clients) {
         client.client.open(server.baseUrl());
       }
+      long begun = System.nanoTime();
       Map<String, List<double[]>> measured = rounds("firehose", firehose, clients, warmup, runs);
       measured.forEach((name, list) -> figures.get(name).firehose.addAll(list));
       fragmented(fragmented, option("frag-runs", 1, 5));
       paced(paced, option("paced-runs", 1, 8));
+      log("== %.0f s: the benchmark's stream done; stream shapes", seconds(begun));
       shapes.run();
+      log("== %.0f s: full calls", seconds(begun));
       calls.run();
+      log("== %.0f s: concurrency", seconds(begun));
       concurrency.run();
+      log("== %.0f s: fresh JVMs", seconds(begun));
       freshJvms(new Script(100, 45), option("jvms", 1, 5));
       weight.run();
+      log("== %.0f s: done", seconds(begun));
       for (LoadedClient client : clients) {
         jarSizes(client);
         client.client.close();
@@ -419,6 +425,11 @@ public final class Harness {
       }
       return elapsed / 1e6;
     }
+  }
+
+  /** Returns the seconds since {@code nanoTime}. */
+  private static double seconds(long nanoTime) {
+    return (System.nanoTime() - nanoTime) / 1e9;
   }
 
   static <T> List<T> rotate(List<T> list, int by) {

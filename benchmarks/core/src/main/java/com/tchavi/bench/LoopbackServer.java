@@ -82,7 +82,9 @@ abstract class LoopbackServer implements AutoCloseable {
         Socket socket = serverSocket.accept();
         accepted.incrementAndGet();
         socket.setTcpNoDelay(true);
-        socket.setSoTimeout(120_000);
+        // Pooled connections may idle for minutes between a client's runs (the concurrency
+        // benchmark keeps hundreds): wait for their next request as long as the server lives.
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, lifetimeMillis));
         sockets.add(socket);
         startThread(name + "-conn-" + socket.getPort(), () -> serveAndClose(socket));
       } catch (IOException e) {

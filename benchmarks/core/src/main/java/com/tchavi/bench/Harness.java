@@ -462,7 +462,8 @@ public final class Harness {
     return median(runs.stream().map(r -> r[field]).toList());
   }
 
-  private static Map<String, String> parse(String[] args) {
+  /** Returns the options in {@code args}: {@code --name value} pairs, {@code --smoke}, a dir. */
+  static Map<String, String> parse(String[] args) {
     Map<String, String> options = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tchavi.bench.CallClient;
 import java.io.IOException;
 import java.util.List;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -49,7 +50,7 @@ public final class OkHttpDatabindClient implements CallClient {
       @JsonProperty("total_tokens") int totalTokens) {}
 
   private OkHttpClient http;
-  private String url;
+  private HttpUrl url;
 
   @Override
   public String name() {
@@ -58,8 +59,8 @@ public final class OkHttpDatabindClient implements CallClient {
 
   @Override
   public void open(String baseUrl) {
-    http = BareOkHttp.client(1);
-    url = baseUrl + "/chat/completions";
+    http = OkHttpSetup.client(1);
+    url = HttpUrl.get(baseUrl + "/chat/completions");
   }
 
   @Override
@@ -71,9 +72,9 @@ public final class OkHttpDatabindClient implements CallClient {
         new Request.Builder()
             .url(url)
             .header("Authorization", "Bearer k")
-            .post(RequestBody.create(body, BareOkHttp.JSON))
+            .post(RequestBody.create(body, OkHttpSetup.JSON))
             .build();
-    try (Response response = BareOkHttp.execute(http, request)) {
+    try (Response response = OkHttpSetup.execute(http, request)) {
       ChatCompletion answer =
           MAPPER.readValue(response.body().byteStream(), ChatCompletion.class);
       return answer.choices().get(0).message().content();
@@ -82,6 +83,6 @@ public final class OkHttpDatabindClient implements CallClient {
 
   @Override
   public void close() {
-    BareOkHttp.shutdown(http);
+    OkHttpSetup.shutdown(http);
   }
 }

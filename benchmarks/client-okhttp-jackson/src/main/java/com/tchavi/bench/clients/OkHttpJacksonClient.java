@@ -36,9 +36,9 @@ public final class OkHttpJacksonClient implements StreamClient {
 
   @Override
   public void open(String baseUrl, int streams) {
-    http = BareOkHttp.client(streams);
-    request = BareOkHttp.streamRequest(baseUrl);
-    configuration = BareOkHttp.configuration(streams);
+    http = OkHttpSetup.client(streams);
+    request = OkHttpSetup.streamRequest(baseUrl);
+    configuration = OkHttpSetup.configuration(streams);
   }
 
   @Override
@@ -48,7 +48,7 @@ public final class OkHttpJacksonClient implements StreamClient {
 
   @Override
   public void consume(ChunkSink sink) throws IOException {
-    try (Response response = BareOkHttp.execute(http, request)) {
+    try (Response response = OkHttpSetup.execute(http, request)) {
       BufferedSource source = response.body().source();
       Chunks chunks = new Chunks(sink);
       for (String line; (line = source.readUtf8Line()) != null; ) {
@@ -185,6 +185,6 @@ public final class OkHttpJacksonClient implements StreamClient {
 
   @Override
   public void close() {
-    BareOkHttp.shutdown(http);
+    OkHttpSetup.shutdown(http);
   }
 }

@@ -25,13 +25,13 @@ public final class OkHttpLinesClient implements StreamClient {
 
   @Override
   public void open(String baseUrl) {
-    http = BareOkHttp.client(1);
-    request = BareOkHttp.streamRequest(baseUrl);
+    http = OkHttpSetup.client(1);
+    request = OkHttpSetup.streamRequest(baseUrl);
   }
 
   @Override
   public void consume(ChunkSink sink) throws IOException {
-    try (Response response = BareOkHttp.execute(http, request)) {
+    try (Response response = OkHttpSetup.execute(http, request)) {
       BufferedSource source = response.body().source();
       for (String line; (line = source.readUtf8Line()) != null; ) {
         if (line.startsWith("data:")) {
@@ -46,6 +46,6 @@ public final class OkHttpLinesClient implements StreamClient {
 
   @Override
   public void close() {
-    BareOkHttp.shutdown(http);
+    OkHttpSetup.shutdown(http);
   }
 }

@@ -35,7 +35,7 @@ public final class OkHttpMediaClient implements MediaClient {
   @Override
   public void open(String baseUrl) {
     this.baseUrl = baseUrl;
-    http = BareOkHttp.client(1);
+    http = OkHttpSetup.client(1);
   }
 
   @Override
@@ -44,7 +44,7 @@ public final class OkHttpMediaClient implements MediaClient {
         new Request.Builder()
             .url(baseUrl + "/audio/speech")
             .header("Authorization", "Bearer k")
-            .post(RequestBody.create(SPEECH, BareOkHttp.JSON))
+            .post(RequestBody.create(SPEECH, OkHttpSetup.JSON))
             .build();
     try (Response response = http.newCall(request).execute();
         BufferedSink sink = Okio.buffer(Okio.sink(target))) {
@@ -99,6 +99,6 @@ public final class OkHttpMediaClient implements MediaClient {
 
   @Override
   public void close() {
-    BareOkHttp.shutdown(http);
+    OkHttpSetup.shutdown(http);
   }
 }

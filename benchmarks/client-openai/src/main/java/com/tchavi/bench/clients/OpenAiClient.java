@@ -8,23 +8,23 @@ import com.openai.core.http.AsyncStreamResponse;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.tchavi.bench.CallClient;
 import com.tchavi.bench.ChunkSink;
 import com.tchavi.bench.StreamClient;
+import okhttp3.OkHttpClient;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 
 /**
  * The official OpenAI Java SDK, streaming through {@code createStreaming}, as its README shows;
- * for many streams at once, its async client ({@code OpenAIOkHttpClientAsync}) and a handler.
+ * for many streams at once, its async client ({@code OpenAIOkHttpClientAsync}) and a handler;
+ * and full calls, {@code create(params)}.
  */
-public final class OpenAiClient implements StreamClient {
+public final class OpenAiClient implements StreamClient, CallClient {
   private OpenAIClient client;
   private OpenAIClientAsync async;
-  private okhttp3.OkHttpClient http; // ours to close, when given to the builders
+  private OkHttpClient http; // ours to close, when given to the builders
   private ChatCompletionCreateParams params;
   private String configuration = "defaults";
 
@@ -43,14 +43,7 @@ public final class OpenAiClient implements StreamClient {
   public void open(String baseUrl, int streams) {
     // The SDK's own OkHttp client lets maxRequests (64) through per host; raise it to the
     // streams, with as many pooled connections, on an OkHttp client the builders borrow.
-    Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequests(streams);
-    dispatcher.setMaxRequestsPerHost(streams);
-    http =
-        new okhttp3.OkHttpClient.Builder()
-            .dispatcher(dispatcher)
-            .connectionPool(new ConnectionPool(streams, 5, TimeUnit.MINUTES))
-            .build();
+    http = OkHttpSetup.client(streams);
     client =
         OpenAIOkHttpClient.builder().baseUrl(baseUrl).apiKey("k").maxRetries(0)
             .okHttpClient(http).build();
@@ -59,12 +52,9 @@ public final class OpenAiClient implements StreamClient {
             .okHttpClient(http).build();
     params = ChatCompletionCreateParams.builder().model("m").addUserMessage("hi").build();
     configuration =
-        "OpenAIOkHttpClientAsync.builder().okHttpClient(...) with a Dispatcher of maxRequests ="
-            + " maxRequestsPerHost = "
-            + streams
-            + " and a ConnectionPool of "
-            + streams
-            + " idle connections; handlers on the SDK's default stream handler executor";
+        "OpenAIOkHttpClientAsync.builder().okHttpClient(...) with "
+            + OkHttpSetup.configuration(streams)
+            + "; handlers on the SDK's default stream handler executor";
   }
 
   @Override
@@ -80,6 +70,12 @@ public final class OpenAiClient implements StreamClient {
       stream.stream().forEach(chunks::deliver);
     }
     chunks.end();
+  }
+
+  @Override
+  public String call() {
+    return client.chat().completions().create(params).choices().get(0).message().content()
+        .orElse("");
   }
 
   @Override
@@ -139,8 +135,7 @@ public final class OpenAiClient implements StreamClient {
       async.close();
     }
     if (http != null) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+      OkHttpSetup.shutdown(http);
     }
   }
 }

@@ -1,6 +1,7 @@
 package com.tchavi.bench.clients;
 
 import com.tchavi.TchaviClient;
+import com.tchavi.bench.CallClient;
 import com.tchavi.bench.ChunkSink;
 import com.tchavi.bench.StreamClient;
 import com.tchavi.chat.AsyncChatStream;
@@ -14,16 +15,14 @@ import com.tchavi.chat.ToolCall;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
  * This SDK: a {@link ChatStream} of typed {@link ChatChunk}s, as the README shows, and its async
- * twin, an {@link AsyncChatStream} read by a {@link Flow.Subscriber} that requests in batches.
+ * twin, an {@link AsyncChatStream} read by a {@link Flow.Subscriber} that requests in batches;
+ * and full calls, {@code create(request).text()}.
  */
-public final class TchaviStreamClient implements StreamClient {
+public final class TchaviStreamClient implements StreamClient, CallClient {
   /** The async subscriber asks for two batches first, then one more per batch delivered. */
   static final int BATCH = 64;
 
@@ -37,9 +36,14 @@ public final class TchaviStreamClient implements StreamClient {
     return "tchavi";
   }
 
+  /** Returns a builder of the client every benchmark here uses, for {@code baseUrl}. */
+  static TchaviClient.Builder builder(String baseUrl) {
+    return TchaviClient.builder().apiKey("k").baseUrl(baseUrl).maxRetries(0);
+  }
+
   @Override
   public void open(String baseUrl) {
-    client = TchaviClient.builder().apiKey("k").baseUrl(baseUrl).maxRetries(0).build();
+    client = builder(baseUrl).build();
     request = ChatRequest.builder().model("m").addUserMessage("hi").build();
   }
 
@@ -47,24 +51,14 @@ public final class TchaviStreamClient implements StreamClient {
   public void open(String baseUrl, int streams) {
     // OkHttp lets 5 calls per host through its dispatcher at once: raise that, and keep as many
     // connections, through the OkHttpClient the builder takes, as a user would.
-    Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequests(streams);
-    dispatcher.setMaxRequestsPerHost(streams);
-    http =
-        new OkHttpClient.Builder()
-            .dispatcher(dispatcher)
-            .connectionPool(new ConnectionPool(streams, 5, TimeUnit.MINUTES))
-            .build();
-    client =
-        TchaviClient.builder().apiKey("k").baseUrl(baseUrl).maxRetries(0).okHttpClient(http).build();
+    http = OkHttpSetup.client(streams);
+    client = builder(baseUrl).okHttpClient(http).build();
     request = ChatRequest.builder().model("m").addUserMessage("hi").build();
     configuration =
-        "builder.okHttpClient(...) with a Dispatcher of maxRequests = maxRequestsPerHost = "
-            + streams
-            + " and a ConnectionPool of "
-            + streams
-            + " idle connections; async reads and callbacks on the dispatcher's executor (the"
-            + " default); the subscriber requests "
+        "builder.okHttpClient(...) with "
+            + OkHttpSetup.configuration(streams)
+            + "; async reads and callbacks on the dispatcher's executor (the default); the"
+            + " subscriber requests "
             + 2 * BATCH
             + ", then "
             + BATCH
@@ -89,6 +83,11 @@ public final class TchaviStreamClient implements StreamClient {
         sink.toolArguments(arguments(stream.completion()));
       }
     }
+  }
+
+  @Override
+  public String call() {
+    return client.chat().completions().create(request).text();
   }
 
   @Override
@@ -191,8 +190,7 @@ public final class TchaviStreamClient implements StreamClient {
   public void close() {
     client.close();
     if (http != null) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+      OkHttpSetup.shutdown(http);
     }
   }
 }

@@ -11,21 +11,24 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * What the bare OkHttp clients share: their OkHttpClient, their streaming request, and how they
- * close. Not a module: {@code okhttp-shared/src/main/java} is a source folder that each bare
- * client module compiles into its own adapter jar, so no jar is added to their class paths.
+ * How the clients here set up OkHttp: the bare clients' OkHttpClient, streaming request and
+ * close, and for many streams at once the dispatcher and pool that the SDKs' builders are given
+ * too. Not a module: {@code okhttp-shared/src/main/java} is a source folder that every client
+ * module compiles into its own adapter jar (against its own OkHttp: 5 here, 4 for the official
+ * SDK), so no jar is added to their class paths.
  */
-final class BareOkHttp {
+final class OkHttpSetup {
   static final MediaType JSON = MediaType.get("application/json");
   static final String STREAM_BODY =
       "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
           + "\"stream\":true,\"stream_options\":{\"include_usage\":true}}";
 
-  private BareOkHttp() {}
+  private OkHttpSetup() {}
 
   /**
    * Returns a client with a 60 s read timeout; for more than one stream at once, with a
-   * dispatcher and a connection pool for {@code streams}, as the SDKs get them.
+   * dispatcher that lets {@code streams} calls through at once, to one host too (OkHttp's default
+   * is 64, and 5 per host), and a pool that keeps as many idle connections (OkHttp's: 5).
    */
   static OkHttpClient client(int streams) {
     OkHttpClient.Builder builder = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60));
@@ -45,9 +48,9 @@ final class BareOkHttp {
     return streams > 1
         ? "a Dispatcher of maxRequests = maxRequestsPerHost = "
             + streams
-            + " (unused by sync calls) and a ConnectionPool of "
+            + " and a ConnectionPool of "
             + streams
-            + " idle connections"
+            + " idle connections, 5 min"
         : "defaults";
   }
 

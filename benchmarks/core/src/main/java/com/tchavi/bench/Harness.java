@@ -1,8 +1,5 @@
 package com.tchavi.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +14,8 @@ import java.util.stream.Collectors;
  * Runs every client against the same streams in one JVM: firehose, fragmented and paced rounds,
  * clients interleaved and rotated each round, warm-up rounds first; then the other stream shapes
  * ({@link Shapes}), full calls ({@link Calls}) and many streams at once ({@link Concurrency});
- * then fresh JVMs for the time to first chunk and for a client's weight ({@link Weight}); then the
- * jar sizes. Prints the table and writes it to {@code target/results.md}. Fails (exit 1) if any
+ * then fresh JVMs for the time to first chunk ({@link Startup}) and for a client's weight ({@link
+ * Weight}); then the jar sizes. Prints the table and writes it to {@code target/results.md}. Fails (exit 1) if any
  * client delivers other text than the server sent.
  *
  * <p>Usage: {@code Harness BENCHMARKS_DIR [--smoke] [--clients a,b] [--n 200000] [--warmup 3]
@@ -55,7 +52,7 @@ public final class Harness {
   final Map<String, Figures> figures = new LinkedHashMap<>();
   private final Map<String, Interference> interference = new LinkedHashMap<>();
   private final Map<String, LoadedClient> modules = new LinkedHashMap<>();
-  private final List<LoadedClient> clients = new ArrayList<>();
+  final List<LoadedClient> clients = new ArrayList<>();
   final Quiet quiet;
   SseServer server;
   ThreadMeter meter;
@@ -116,6 +113,7 @@ public final class Harness {
     Shapes shapes = new Shapes(this);
     Calls calls = new Calls(this);
     Concurrency concurrency = new Concurrency(this);
+    Startup startup = new Startup(this);
     Weight weight = new Weight(this);
     try (SseServer started = new SseServer(serverLifetimeMillis)) {
       server = started;
@@ -135,7 +133,7 @@ public final class Harness {
       log("== %.0f s: concurrency", seconds(begun));
       concurrency.run();
       log("== %.0f s: fresh JVMs", seconds(begun));
-      freshJvms(new Script(100, 45), option("jvms", 1, 5));
+      startup.run();
       weight.run();
       log("== %.0f s: done", seconds(begun));
       for (LoadedClient client : clients) {
@@ -152,7 +150,7 @@ public final class Harness {
             paced,
             warmup,
             runs,
-            List.of(shapes, calls, concurrency, weight));
+            List.of(shapes, calls, concurrency, startup, weight));
     System.out.println(report);
     Path out = dir.resolve("target").resolve(smoke ? "smoke-results.md" : "results.md");
     Files.writeString(out, report);
@@ -233,20 +231,6 @@ public final class Harness {
         log(
             "paced %-14s p50 %,7.1f us  p99 %,8.1f us",
             client.name, percentile(latencies, 0.50) / 1e3, percentile(latencies, 0.99) / 1e3);
-      }
-    }
-  }
-
-  private void freshJvms(Script script, int jvms) throws Exception {
-    server.arm(script, SseServer.Mode.FIREHOSE);
-    for (int round = 0; round < jvms; round++) {
-      for (LoadedClient client : rotate(clients, round)) {
-        quiet.await();
-        interference("fresh JVMs").begin();
-        double millis = firstChunkInFreshJvm(client, script);
-        interference("fresh JVMs").end();
-        figures.get(client.name).firstChunkMillis.add(millis);
-        log("fresh JVM %-14s first chunk after %,7.1f ms", client.name, millis);
       }
     }
   }
@@ -372,58 +356,6 @@ public final class Harness {
       String where = what.equals(script.shape.label) ? what : what + ", " + script.shape.label;
       System.err.printf("MISMATCH: %s (%s) %s%n", client, where, mismatch);
       System.exit(1);
-    }
-  }
-
-  /** Returns the harness's own jar, the first entry of every fresh JVM's class path. */
-  static Path coreJar() throws Exception {
-    return Path.of(Harness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-  }
-
-  /**
-   * Returns a fresh JVM of the same JDK on {@code client}'s class path, to run {@code mainClass}
-   * with {@code args}; its stderr goes to {@code target/NAME-CLIENT.err}.
-   */
-  ProcessBuilder freshJvm(LoadedClient client, String name, Class<?> mainClass, String... args)
-      throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(client.classPath(coreJar()));
-    command.add(mainClass.getName());
-    command.addAll(List.of(args));
-    Path errors = dir.resolve("target").resolve(name + "-" + client.name + ".err");
-    return new ProcessBuilder(command).redirectError(errors.toFile());
-  }
-
-  private double firstChunkInFreshJvm(LoadedClient client, Script script) throws Exception {
-    ProcessBuilder builder =
-        freshJvm(
-            client,
-            "first-chunk",
-            FirstChunk.class,
-            server.baseUrl(),
-            Integer.toString(script.contentChunks),
-            Long.toString(script.seed));
-    long start = System.nanoTime();
-    Process process = builder.start();
-    try (BufferedReader out =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String first = out.readLine();
-      long elapsed = System.nanoTime() - start;
-      String end = out.readLine();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-      if (!"FIRST".equals(first) || !"END ok".equals(end)) {
-        System.err.printf(
-            "fresh JVM for %s failed (exit %s): %s / %s; see target/first-chunk-%s.err%n",
-            client.name, process.isAlive() ? "none" : process.exitValue(), first, end,
-            client.name);
-        System.exit(1);
-      }
-      return elapsed / 1e6;
     }
   }
 

@@ -61,13 +61,25 @@ final class LoadedClient {
     return found;
   }
 
-  /** Returns the class path of a fresh JVM that runs this client: {@code coreJar}, then its own. */
-  String classPath(Path coreJar) {
+  /**
+   * Returns a fresh JVM of the harness's JDK on this client's class path (the harness's own jar,
+   * the adapter, the runtime jars), to run {@code mainClass} with {@code args}; its stderr goes to
+   * {@code errors}.
+   */
+  ProcessBuilder freshJvm(Path errors, Class<?> mainClass, String... args) throws Exception {
     List<String> classPath = new ArrayList<>();
-    classPath.add(coreJar.toString());
+    classPath.add(
+        Path.of(LoadedClient.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .toString());
     classPath.add(adapterJar.toString());
     runtimeJars.forEach(p -> classPath.add(p.toString()));
-    return String.join(java.io.File.pathSeparator, classPath);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(String.join(java.io.File.pathSeparator, classPath));
+    command.add(mainClass.getName());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectError(errors.toFile());
   }
 
   /**

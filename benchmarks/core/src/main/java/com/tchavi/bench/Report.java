@@ -168,7 +168,7 @@ final class Report {
     return md.toString();
   }
 
-  /** Returns the targets: the benchmark's stream, each part's, startup, jars. */
+  /** Returns the targets: the benchmark's stream, then each part's in turn, then the jars. */
   private static String targets(Map<String, Harness.Figures> figures, List<Part> parts) {
     Targets targets = new Targets();
     Harness.Figures ours = figures.getOrDefault("tchavi", new Harness.Figures());
@@ -188,15 +188,6 @@ final class Report {
     for (Part part : parts) {
       part.targets(targets);
     }
-    double first = Harness.median(ours.firstChunkMillis);
-    double officialFirst = Harness.median(official.firstChunkMillis);
-    double referenceFirst = Harness.median(reference.firstChunkMillis);
-    targets.add("fresh JVM's first chunk in at most 0.3x the official SDK's time",
-        first / officialFirst, first <= 0.3 * officialFirst, "%.0f ms vs %.0f ms (%.2fx)", first,
-        officialFirst, first / officialFirst);
-    targets.add("fresh JVM's first chunk in at most 1.1x okhttp-jackson's time",
-        first / referenceFirst, first <= 1.1 * referenceFirst, "%.0f ms vs %.0f ms (%.2fx)",
-        first, referenceFirst, first / referenceFirst);
     double jars = ours.runtimeBytes > 0 ? ours.runtimeBytes : Double.NaN;
     targets.add("runtime jars at most 6.5 MB", jars, ours.runtimeBytes <= 6_500_000, "%.2f MB",
         ours.runtimeBytes / 1e6);

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,8 +101,9 @@ final class Weight implements Part {
     String all = harness.smoke ? "tchavi" : "tchavi,okhttp-databind,openai";
     for (String name : harness.listOption("weight-clients", all)) {
       LoadedClient client = harness.module(name);
+      Path errors = harness.dir.resolve("target").resolve("weight-" + name + ".err");
       Process process =
-          harness.freshJvm(client, "weight", Weight.class, harness.server.baseUrl(), "" + n).start();
+          client.freshJvm(errors, Weight.class, harness.server.baseUrl(), "" + n).start();
       Map<String, String> lines = new LinkedHashMap<>();
       try (BufferedReader out =
           new BufferedReader(

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # The one command: installs the library from this checkout into ~/.m2, builds the benchmarks,
-# then runs every client side by side in one JVM (a few minutes on 2 cores), then the media clients
-# in a second JVM with a 64 MB heap. The tables go to stdout and to benchmarks/target/results.md
-# and media-results.md; progress goes to stderr.
+# then runs every client side by side in one JVM: the benchmark's stream (firehose, fragmented,
+# paced), the other stream shapes, full calls, 200 concurrent streams, then fresh JVMs (time to
+# first chunk, weight at rest); then the media clients in a second JVM with a 64 MB heap. About
+# 6 minutes on 2 quiet cores. The tables go to stdout and to benchmarks/target/results.md and
+# media-results.md; progress goes to stderr.
 #   bash benchmarks/run.sh                 # the full run
-#   bash benchmarks/run.sh --smoke         # a tiny run of every client, a few seconds
+#   bash benchmarks/run.sh --smoke         # a tiny run of every part, under a minute
 #   bash benchmarks/run.sh --clients tchavi,okhttp-jackson --runs 9   # any Harness option
+#   Skip a part with its count at 0: --frag-runs, --paced-runs, --shape-runs, --call-runs,
+#   --conc-runs, --jvms, --weight-n, --media-runs (see BENCHMARKS.md for each part's options).
 # Environment: JAVA_HOME picks the JDK (default: java on PATH); TCHAVI_LIB_DIR the library
 # checkout to install (default: the parent of benchmarks/); SKIP_LIB_INSTALL=1 uses what is in
 # ~/.m2 as it is; BENCH_JAVA_OPTS replaces the harness JVM's flags (default -Xms2g -Xmx2g),

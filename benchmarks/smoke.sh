@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# CI's check: the benchmarks build, and every client streams a tiny response from the local
-# server with text identical to what the server sent (exit 1 otherwise). A few seconds.
+# CI's check: the benchmarks build, and every part runs once on tiny inputs (every stream shape,
+# full calls, concurrent streams, fresh JVMs, a client's weight, the media bodies), each client
+# delivering exactly what the server sent (exit 1 otherwise). About a minute.
 # Installs the library only when ~/.m2 has none (CI installs it just before).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

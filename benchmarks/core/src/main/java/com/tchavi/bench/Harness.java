@@ -1,8 +1,5 @@
 package com.tchavi.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,20 +12,22 @@ import java.util.stream.Collectors;
 
 /**
  * Runs every client against the same streams in one JVM: firehose, fragmented and paced rounds,
- * clients interleaved and rotated each round, warm-up rounds first; then fresh JVMs for the time to
- * first chunk; then the jar sizes. Prints the table and writes it to {@code target/results.md}.
- * Fails (exit 1) if any client delivers other text than the server sent.
+ * clients interleaved and rotated each round, warm-up rounds first; then the other stream shapes
+ * ({@link Shapes}), full calls ({@link Calls}) and many streams at once ({@link Concurrency});
+ * then fresh JVMs for the time to first chunk ({@link Startup}) and for a client's weight ({@link
+ * Weight}); then the jar sizes. Prints the table and writes it to {@code target/results.md}. Fails (exit 1) if any
+ * client delivers other text than the server sent.
  *
  * <p>Usage: {@code Harness BENCHMARKS_DIR [--smoke] [--clients a,b] [--n 200000] [--warmup 3]
- * [--runs 7] [--frag-n 20000] [--frag-runs 5] [--paced-n 200] [--paced-runs 8] [--jvms 5]}; a count
- * of 0 skips that part.
+ * [--runs 7] [--frag-n 20000] [--frag-runs 5] [--paced-n 200] [--paced-runs 8] [--jvms 5]} and the
+ * options of each part (see its class); a count of 0 skips that part.
  */
 public final class Harness {
   static final long PACED_WARMUP_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
   static final List<String> ALL_CLIENTS =
       List.of("tchavi", "openai", "okhttp-jackson", "okhttp-lines");
 
-  /** Everything measured for one client. */
+  /** Everything measured for one client in the benchmark's own stream. */
   static final class Figures {
     final List<double[]> firehose = new ArrayList<>(); // {chunks/s, bytes/chunk, cpu ns/chunk}
     final List<Double> fragmented = new ArrayList<>(); // chunks/s
@@ -39,30 +38,35 @@ public final class Harness {
     List<String> jarNames = List.of();
   }
 
-  private final Map<String, String> options;
-  private final boolean smoke;
-  private final Path dir;
-  private final Map<String, Figures> figures = new LinkedHashMap<>();
+  /** What one measured stretch used: wall time, and the allocation and CPU of client threads. */
+  record Usage(long nanos, long allocated, long cpu) {}
+
+  /** The code a measurement times; returns {allocated, cpu} of threads that ended in it, or null. */
+  interface Body {
+    long[] run() throws Exception;
+  }
+
+  final Map<String, String> options;
+  final boolean smoke;
+  final Path dir;
+  final Map<String, Figures> figures = new LinkedHashMap<>();
   private final Map<String, Interference> interference = new LinkedHashMap<>();
-  private final List<LoadedClient> clients = new ArrayList<>();
-  private final Quiet quiet;
-  private SseServer server;
-  private ThreadMeter meter;
+  private final Map<String, LoadedClient> modules = new LinkedHashMap<>();
+  final List<LoadedClient> clients = new ArrayList<>();
+  final Quiet quiet;
+  SseServer server;
+  ThreadMeter meter;
 
   private Harness(Map<String, String> options) throws Exception {
     this.options = options;
     this.smoke = options.containsKey("smoke");
     this.dir = Path.of(options.get("dir")).toAbsolutePath().normalize();
-    this.quiet =
-        new Quiet(
-            Double.parseDouble(options.getOrDefault("quiet", "0.10")),
-            option("quiet-wait-ms", 0, 10_000));
-    for (String phase :
-        List.of("firehose", "fragmented", "paced", "fresh JVMs", "firehose warm-up")) {
-      interference.put(phase, new Interference());
+    this.quiet = Quiet.of(options, smoke);
+    for (String phase : List.of("firehose", "fragmented", "paced")) {
+      interference(phase);
     }
     for (String name : options.getOrDefault("clients", String.join(",", ALL_CLIENTS)).split(",")) {
-      clients.add(LoadedClient.load(dir, name));
+      clients.add(module(name));
       figures.put(name, new Figures());
     }
   }
@@ -106,16 +110,32 @@ public final class Harness {
         TimeUnit.NANOSECONDS.toMillis(SseServer.PACE_NANOS));
     Files.createDirectories(dir.resolve("target"));
 
+    Shapes shapes = new Shapes(this);
+    Calls calls = new Calls(this);
+    Concurrency concurrency = new Concurrency(this);
+    Startup startup = new Startup(this);
+    Weight weight = new Weight(this);
     try (SseServer started = new SseServer(serverLifetimeMillis)) {
       server = started;
       meter = new ThreadMeter(server.threadIds());
       for (LoadedClient client : clients) {
         client.client.open(server.baseUrl());
       }
-      firehose(firehose, warmup, runs);
+      long begun = System.nanoTime();
+      Map<String, List<double[]>> measured = rounds("firehose", firehose, clients, warmup, runs);
+      measured.forEach((name, list) -> figures.get(name).firehose.addAll(list));
       fragmented(fragmented, option("frag-runs", 1, 5));
       paced(paced, option("paced-runs", 1, 8));
-      freshJvms(new Script(100, 45), option("jvms", 1, 5));
+      log("== %.0f s: the benchmark's stream done; stream shapes", seconds(begun));
+      shapes.run();
+      log("== %.0f s: full calls", seconds(begun));
+      calls.run();
+      log("== %.0f s: concurrency", seconds(begun));
+      concurrency.run();
+      log("== %.0f s: fresh JVMs", seconds(begun));
+      startup.run();
+      weight.run();
+      log("== %.0f s: done", seconds(begun));
       for (LoadedClient client : clients) {
         jarSizes(client);
         client.client.close();
@@ -124,53 +144,52 @@ public final class Harness {
 
     String report =
         Report.render(
-            figures,
+            this,
             firehose,
             fragmented,
             paced,
             warmup,
             runs,
-            smoke,
-            options,
-            interference,
-            quiet.summary());
+            List.of(shapes, calls, concurrency, startup, weight));
     System.out.println(report);
     Path out = dir.resolve("target").resolve(smoke ? "smoke-results.md" : "results.md");
     Files.writeString(out, report);
     log("wrote %s", out);
   }
 
-  /** Warm-up rounds hash all text; measured rounds count chunks and chars, and hash nothing. */
-  private void firehose(Script script, int warmup, int runs) throws Exception {
+  /**
+   * Runs {@code script} through each of {@code among}, {@code warmup + runs} rounds, in an order
+   * rotated each round; returns each client's measured {chunks/s, bytes/chunk, cpu ns/chunk}.
+   * Warm-up rounds hash all text; measured rounds count chunks and chars, and hash nothing.
+   */
+  Map<String, List<double[]>> rounds(
+      String phase, Script script, List<LoadedClient> among, int warmup, int runs)
+      throws Exception {
+    Map<String, List<double[]>> measured = new LinkedHashMap<>();
+    among.forEach(client -> measured.put(client.name, new ArrayList<>()));
     for (int round = 0; round < warmup + runs; round++) {
-      boolean measured = round >= warmup;
-      for (LoadedClient client : rotate(clients, round)) {
-        if (measured) {
-          quiet.await();
-        }
-        Interference load = interference.get(measured ? "firehose" : "firehose warm-up");
-        load.begin();
+      boolean isMeasured = round >= warmup;
+      for (LoadedClient client : rotate(among, round)) {
         double[] r =
-            run(client, script, SseServer.Mode.FIREHOSE, !measured, null, SseServer.PACE_NANOS);
-        load.end();
-        if (measured) {
-          figures.get(client.name).firehose.add(r);
+            run(phase, isMeasured, client, script, SseServer.Mode.FIREHOSE, !isMeasured, null,
+                SseServer.PACE_NANOS);
+        if (isMeasured) {
+          measured.get(client.name).add(r);
         }
         log(
-            "firehose %s %-14s %,10.0f chunks/s %,8.0f B/chunk %,7.0f cpu-ns/chunk",
-            measured ? "run   " : "warmup", client.name, r[0], r[1], r[2]);
+            "%s %s %-14s %,10.0f chunks/s %,8.0f B/chunk %,7.0f cpu-ns/chunk",
+            phase, isMeasured ? "run   " : "warmup", client.name, r[0], r[1], r[2]);
       }
     }
+    return measured;
   }
 
   private void fragmented(Script script, int runs) throws Exception {
     for (int round = 0; round < runs; round++) {
       for (LoadedClient client : rotate(clients, round)) {
-        quiet.await();
-        interference.get("fragmented").begin();
         double[] r =
-            run(client, script, SseServer.Mode.FRAGMENTED, true, null, SseServer.PACE_NANOS);
-        interference.get("fragmented").end();
+            run("fragmented", true, client, script, SseServer.Mode.FRAGMENTED, true, null,
+                SseServer.PACE_NANOS);
         figures.get(client.name).fragmented.add(r[0]);
         log("fragmented %-14s %,10.0f chunks/s", client.name, r[0]);
       }
@@ -187,23 +206,22 @@ public final class Harness {
     Script warmup = new Script(smoke ? 20 : 2_000, 46);
     for (int round = 0; round < 2; round++) {
       for (LoadedClient client : rotate(clients, round)) {
-        run(client, warmup, SseServer.Mode.PACED, true, null, PACED_WARMUP_NANOS);
+        run("paced", false, client, warmup, SseServer.Mode.PACED, true, null, PACED_WARMUP_NANOS);
       }
     }
     for (int round = 0; round < runs; round++) {
       for (LoadedClient client : rotate(clients, round)) {
         long[] deliveredAt = new long[script.events];
         long[] flushedAt = new long[script.events];
-        quiet.await();
-        interference.get("paced").begin();
         run(
+            "paced",
+            true,
             client,
             script,
             SseServer.Mode.PACED,
             true,
             new long[][] {deliveredAt, flushedAt},
             SseServer.PACE_NANOS);
-        interference.get("paced").end();
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < script.events; i++) {
           latencies.add(deliveredAt[i] - flushedAt[i]);
@@ -213,22 +231,6 @@ public final class Harness {
         log(
             "paced %-14s p50 %,7.1f us  p99 %,8.1f us",
             client.name, percentile(latencies, 0.50) / 1e3, percentile(latencies, 0.99) / 1e3);
-      }
-    }
-  }
-
-  private void freshJvms(Script script, int jvms) throws Exception {
-    server.arm(script, SseServer.Mode.FIREHOSE);
-    Path coreJar =
-        Path.of(Harness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    for (int round = 0; round < jvms; round++) {
-      for (LoadedClient client : rotate(clients, round)) {
-        quiet.await();
-        interference.get("fresh JVMs").begin();
-        double millis = firstChunkInFreshJvm(client, coreJar, script);
-        interference.get("fresh JVMs").end();
-        figures.get(client.name).firstChunkMillis.add(millis);
-        log("fresh JVM %-14s first chunk after %,7.1f ms", client.name, millis);
       }
     }
   }
@@ -253,11 +255,63 @@ public final class Harness {
   }
 
   /** Returns the option's value, else its default for a smoke run or a full run. */
-  private int option(String name, int smokeDefault, int fullDefault) {
+  int option(String name, int smokeDefault, int fullDefault) {
     String value = options.get(name);
     return value != null
         ? Integer.parseInt(value.replace("_", ""))
         : smoke ? smokeDefault : fullDefault;
+  }
+
+  /** Returns the comma-separated option's values, else {@code fallback}'s. */
+  List<String> listOption(String name, String fallback) {
+    String value = options.getOrDefault(name, fallback);
+    return value.isEmpty() ? List.of() : List.of(value.split(","));
+  }
+
+  /** Returns the client module {@code client-NAME}, loaded once. */
+  LoadedClient module(String name) throws java.io.IOException {
+    LoadedClient loaded = modules.get(name);
+    if (loaded == null) {
+      loaded = LoadedClient.load(dir, name);
+      modules.put(name, loaded);
+    }
+    return loaded;
+  }
+
+  /** Returns the interference of {@code phase}, reported in the order first asked for. */
+  Interference interference(String phase) {
+    return interference.computeIfAbsent(phase, p -> new Interference());
+  }
+
+  Map<String, Interference> interference() {
+    return interference;
+  }
+
+  /**
+   * Measures {@code body}: when {@code measured}, waits for a quiet machine first; adds the run to
+   * {@code phase}'s interference (or its warm-up's); collects garbage so that each run starts
+   * from a similar heap; then counts the allocation and CPU of every live thread but the
+   * server's, and what {@code body} reports of threads that ended in it.
+   */
+  Usage measure(String phase, boolean measured, Body body) throws Exception {
+    if (measured) {
+      quiet.await();
+    }
+    Interference load = interference(measured ? phase : phase + " warm-up");
+    System.gc();
+    load.begin();
+    Map<Long, long[]> before = meter.snapshot();
+    long start = System.nanoTime();
+    long[] ended = body.run();
+    long elapsed = System.nanoTime() - start;
+    Map<Long, long[]> after = meter.snapshot();
+    load.end();
+    long[] used = ThreadMeter.delta(before, after);
+    if (ended != null) {
+      used[0] += ended[0];
+      used[1] += ended[1];
+    }
+    return new Usage(elapsed, used[0], used[1]);
   }
 
   /**
@@ -265,6 +319,8 @@ public final class Harness {
    * chunk}; with {@code times} given, fills times[0] with delivery and times[1] with write times.
    */
   private double[] run(
+      String phase,
+      boolean measured,
       LoadedClient client,
       Script script,
       SseServer.Mode mode,
@@ -273,93 +329,46 @@ public final class Harness {
       long paceNanos)
       throws Exception {
     SseServer.Run run = server.arm(script, mode, paceNanos);
-    System.gc(); // each run starts from a similar heap, not from the previous client's garbage
     Recorder recorder = new Recorder(hashing, times == null ? null : times[0]);
-    Map<Long, long[]> before = meter.snapshot();
-    long start = System.nanoTime();
-    client.client.consume(recorder);
-    long elapsed = System.nanoTime() - start;
-    Map<Long, long[]> after = meter.snapshot();
-    verify(
-        client,
-        script,
-        recorder.count,
-        recorder.chars,
-        hashing ? recorder.hash : null,
-        mode.name());
+    Usage used =
+        measure(
+            phase,
+            measured,
+            () -> {
+              client.client.consume(recorder);
+              return null;
+            });
+    verify(client.name, client.client.rawLines(), script, recorder, phase);
     if (times != null) {
       System.arraycopy(run.flushedAt, 0, times[1], 0, script.events);
     }
-    long[] used = ThreadMeter.delta(before, after);
     return new double[] {
-      script.events * 1e9 / elapsed,
-      (double) used[0] / script.events,
-      (double) used[1] / script.events
+      script.events * 1e9 / used.nanos(),
+      (double) used.allocated() / script.events,
+      (double) used.cpu() / script.events
     };
   }
 
-  private static void verify(
-      LoadedClient client, Script script, long count, long chars, Long hash, String what) {
-    boolean raw = client.client.rawLines();
-    long wantChars = raw ? script.lineChars : script.contentChars;
-    long wantHash = raw ? script.lineHash : script.contentHash;
-    if (count != script.events || chars != wantChars || (hash != null && hash != wantHash)) {
-      System.err.printf(
-          "MISMATCH: %s (%s) delivered %d chunks, %d chars, hash %s; the server sent %d chunks,"
-              + " %d chars, hash %d%n",
-          client.name, what, count, chars, hash, script.events, wantChars, wantHash);
+  /** Exits with status 1 unless {@code got} is what {@code script} sent. */
+  static void verify(String client, boolean raw, Script script, Recorder got, String what) {
+    String mismatch = (raw ? script.expectedLines : script.expected).mismatch(got, raw);
+    if (mismatch != null) {
+      String where = what.equals(script.shape.label) ? what : what + ", " + script.shape.label;
+      System.err.printf("MISMATCH: %s (%s) %s%n", client, where, mismatch);
       System.exit(1);
     }
   }
 
-  private double firstChunkInFreshJvm(LoadedClient client, Path coreJar, Script script)
-      throws Exception {
-    List<String> classPath = new ArrayList<>();
-    classPath.add(coreJar.toString());
-    classPath.add(client.adapterJar.toString());
-    client.runtimeJars.forEach(p -> classPath.add(p.toString()));
-    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Path errors = dir.resolve("target").resolve("first-chunk-" + client.name + ".err");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                javaBin,
-                "-cp",
-                String.join(java.io.File.pathSeparator, classPath),
-                FirstChunk.class.getName(),
-                server.baseUrl())
-            .redirectError(errors.toFile());
-    long start = System.nanoTime();
-    Process process = builder.start();
-    try (BufferedReader out =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String first = out.readLine();
-      long elapsed = System.nanoTime() - start;
-      String end = out.readLine();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-      if (!"FIRST".equals(first) || end == null || !end.startsWith("END ")) {
-        System.err.printf(
-            "fresh JVM for %s failed (exit %s): %s / %s; see %s%n",
-            client.name, process.isAlive() ? "none" : process.exitValue(), first, end, errors);
-        System.exit(1);
-      }
-      String[] parts = end.split(" ");
-      verify(
-          client,
-          script,
-          Long.parseLong(parts[1]),
-          Long.parseLong(parts[2]),
-          Long.parseLong(parts[3]),
-          "fresh JVM");
-      return elapsed / 1e6;
-    }
+  /** Returns the seconds since {@code nanoTime}. */
+  private static double seconds(long nanoTime) {
+    return (System.nanoTime() - nanoTime) / 1e9;
   }
 
   static <T> List<T> rotate(List<T> list, int by) {
     List<T> rotated = new ArrayList<>(list);
-    Collections.rotate(rotated, -(by % list.size()));
+    if (!list.isEmpty()) {
+      Collections.rotate(rotated, -(by % list.size()));
+    }
     return rotated;
   }
 
@@ -380,7 +389,13 @@ public final class Harness {
         : (sorted.get(size / 2 - 1) + sorted.get(size / 2)) / 2;
   }
 
-  private static Map<String, String> parse(String[] args) {
+  /** Returns the median of {@code field} over {@code runs}, NaN when there are none. */
+  static double median(List<double[]> runs, int field) {
+    return median(runs.stream().map(r -> r[field]).toList());
+  }
+
+  /** Returns the options in {@code args}: {@code --name value} pairs, {@code --smoke}, a dir. */
+  static Map<String, String> parse(String[] args) {
     Map<String, String> options = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];

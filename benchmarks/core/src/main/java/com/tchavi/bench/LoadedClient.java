@@ -13,36 +13,73 @@ import java.util.stream.Stream;
 /**
  * One client module, built by Maven into {@code client-NAME/target}: its adapter jar ({@code
  * client-NAME.jar}) and its runtime jars ({@code cp/*.jar}), loaded in a class loader of its own
- * whose parent holds only the JDK and this harness.
+ * whose parent holds only the JDK and this harness. The module offers a {@link StreamClient}, a
+ * {@link CallClient}, or both.
  */
 final class LoadedClient {
   final String name;
   final Path adapterJar;
   final List<Path> runtimeJars;
+  private final URLClassLoader loader;
+
+  /** The module's stream client, made at load time; null if it has none. */
   final StreamClient client;
 
-  private LoadedClient(String name, Path adapterJar, List<Path> runtimeJars, StreamClient client) {
+  private LoadedClient(String name, Path adapterJar, List<Path> runtimeJars, URLClassLoader loader) {
     this.name = name;
     this.adapterJar = adapterJar;
     this.runtimeJars = runtimeJars;
-    this.client = client;
+    this.loader = loader;
+    this.client = newInstance(StreamClient.class);
   }
 
   static LoadedClient load(Path benchmarksDir, String name) throws IOException {
     Path target = benchmarksDir.resolve("client-" + name).resolve("target");
-    Path adapter = target.resolve("client-" + name + ".jar");
-    List<Path> jars = runtimeJars(target.resolve("cp"));
-    URLClassLoader loader = classLoader(benchmarksDir, name);
-    StreamClient found = null;
-    for (StreamClient candidate : ServiceLoader.load(StreamClient.class, loader)) {
+    return new LoadedClient(
+        name,
+        target.resolve("client-" + name + ".jar"),
+        runtimeJars(target.resolve("cp")),
+        classLoader(benchmarksDir, name));
+  }
+
+  /** Returns a new instance of the module's {@code service}, or null if it has none. */
+  <T> T newInstance(Class<T> service) {
+    for (T candidate : ServiceLoader.load(service, loader)) {
       if (candidate.getClass().getClassLoader() == loader) {
-        found = candidate;
+        return candidate;
       }
     }
+    return null;
+  }
+
+  /** Like {@link #newInstance}, for a service the module must have. */
+  <T> T required(Class<T> service) {
+    T found = newInstance(service);
     if (found == null) {
-      throw new IllegalStateException("no StreamClient in " + adapter);
+      throw new IllegalStateException("no " + service.getSimpleName() + " in " + adapterJar);
     }
-    return new LoadedClient(name, adapter, jars, found);
+    return found;
+  }
+
+  /**
+   * Returns a fresh JVM of the harness's JDK on this client's class path (the harness's own jar,
+   * the adapter, the runtime jars), to run {@code mainClass} with {@code args}; its stderr goes to
+   * {@code errors}.
+   */
+  ProcessBuilder freshJvm(Path errors, Class<?> mainClass, String... args) throws Exception {
+    List<String> classPath = new ArrayList<>();
+    classPath.add(
+        Path.of(LoadedClient.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .toString());
+    classPath.add(adapterJar.toString());
+    runtimeJars.forEach(p -> classPath.add(p.toString()));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(String.join(java.io.File.pathSeparator, classPath));
+    command.add(mainClass.getName());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectError(errors.toFile());
   }
 
   /**

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A plain-JDK server on 127.0.0.1 that serves each connection in a thread of its own, and closes
@@ -20,13 +21,15 @@ abstract class LoopbackServer implements AutoCloseable {
   private final ServerSocket serverSocket;
   private final Set<Long> threadIds = ConcurrentHashMap.newKeySet();
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger accepted = new AtomicInteger();
   private volatile boolean closed;
 
   LoopbackServer(String name, long lifetimeMillis) throws IOException {
     this.name = name;
     this.lifetimeMillis = lifetimeMillis;
     serverSocket = new ServerSocket();
-    serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    // Room for hundreds of connections opened at once (the concurrency benchmark).
+    serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
   }
 
   /** Starts accepting connections, and the clock of the server's lifetime. */
@@ -52,6 +55,11 @@ abstract class LoopbackServer implements AutoCloseable {
     return "http://127.0.0.1:" + serverSocket.getLocalPort() + "/v1";
   }
 
+  /** Returns how many connections the server has accepted so far. */
+  int connections() {
+    return accepted.get();
+  }
+
   /** Ids of the server's threads, to leave out of a client's allocation and CPU figures. */
   Set<Long> threadIds() {
     return threadIds;
@@ -72,8 +80,11 @@ abstract class LoopbackServer implements AutoCloseable {
     while (!closed) {
       try {
         Socket socket = serverSocket.accept();
+        accepted.incrementAndGet();
         socket.setTcpNoDelay(true);
-        socket.setSoTimeout(120_000);
+        // Pooled connections may idle for minutes between a client's runs (the concurrency
+        // benchmark keeps hundreds): wait for their next request as long as the server lives.
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, lifetimeMillis));
         sockets.add(socket);
         startThread(name + "-conn-" + socket.getPort(), () -> serveAndClose(socket));
       } catch (IOException e) {

@@ -45,10 +45,7 @@ public final class MediaHarness {
     this.options = options;
     this.smoke = options.containsKey("smoke");
     this.dir = Path.of(options.get("dir")).toAbsolutePath().normalize();
-    this.quiet =
-        new Quiet(
-            Double.parseDouble(options.getOrDefault("quiet", "0.10")),
-            option("quiet-wait-ms", 0, 10_000));
+    this.quiet = Quiet.of(options, smoke);
     interference.put("download", new Interference());
     interference.put("upload", new Interference());
     String names = options.getOrDefault("media-clients", "tchavi,okhttp-lines");
@@ -63,7 +60,7 @@ public final class MediaHarness {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = parse(args);
+    Map<String, String> options = Harness.parse(args);
     MediaHarness harness = new MediaHarness(options);
     if (harness.option("media-runs", 1, 5) == 0) {
       System.exit(0);
@@ -310,21 +307,5 @@ public final class MediaHarness {
       bytes[i] = (byte) (i * 131 + (i >> 8));
     }
     return bytes;
-  }
-
-  private static Map<String, String> parse(String[] args) {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--smoke")) {
-        options.put("smoke", "true");
-      } else if (arg.startsWith("--") && i + 1 < args.length) {
-        options.put(arg.substring(2), args[++i]);
-      } else if (!arg.startsWith("--") && !options.containsKey("dir")) {
-        options.put("dir", arg);
-      }
-    }
-    options.putIfAbsent("dir", ".");
-    return options;
   }
 }

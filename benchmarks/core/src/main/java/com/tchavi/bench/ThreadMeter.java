@@ -4,12 +4,14 @@ import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Allocated bytes and CPU time of every live Java thread except the server's, so helper threads
  * that a client starts (OkHttp's, an SDK's executors) count too. A thread that starts during a run
- * counts from zero; one that ends during a run is lost (none of the clients here do that per call).
- * GC and JIT threads are not Java threads and are not counted.
+ * counts from zero; one that ends during a run is lost (none of the clients here do that per call),
+ * unless it reports itself ({@link Workers}, after {@link #exclude}). GC and JIT threads are not
+ * Java threads and are not counted; a virtual thread's work counts on its carrier thread.
  */
 final class ThreadMeter {
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -20,10 +22,21 @@ final class ThreadMeter {
     THREADS.setThreadCpuTimeEnabled(true);
   }
 
-  private final Set<Long> excluded;
+  private final Set<Long> server;
+  private final Set<Long> excluded = ConcurrentHashMap.newKeySet();
 
-  ThreadMeter(Set<Long> excluded) {
-    this.excluded = excluded;
+  ThreadMeter(Set<Long> server) {
+    this.server = server;
+  }
+
+  /** Leaves thread {@code id} out of every snapshot from now on: it reports its own figures. */
+  void exclude(long id) {
+    excluded.add(id);
+  }
+
+  /** Returns {allocated bytes, cpu ns} of the calling thread so far; -1s for a virtual thread. */
+  static long[] current() {
+    return new long[] {THREADS.getCurrentThreadAllocatedBytes(), THREADS.getCurrentThreadCpuTime()};
   }
 
   /** A snapshot: thread id to {allocated bytes, cpu ns}. */
@@ -33,7 +46,8 @@ final class ThreadMeter {
     long[] cpu = THREADS.getThreadCpuTime(ids);
     Map<Long, long[]> result = new HashMap<>(ids.length * 2);
     for (int i = 0; i < ids.length; i++) {
-      if (!excluded.contains(ids[i]) && allocated[i] >= 0 && cpu[i] >= 0) {
+      boolean counted = !server.contains(ids[i]) && !excluded.contains(ids[i]);
+      if (counted && allocated[i] >= 0 && cpu[i] >= 0) {
         result.put(ids[i], new long[] {allocated[i], cpu[i]});
       }
     }

@@ -6,27 +6,23 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.tchavi.bench.ChunkSink;
 import com.tchavi.bench.StreamClient;
 import java.io.IOException;
-import java.time.Duration;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSource;
 
 /**
- * A reference point: OkHttp reads lines, and a Jackson streaming {@link JsonParser} pulls only
- * {@code choices[0].delta.content} out of each data line, skipping everything else.
+ * A reference point: OkHttp reads lines, and a Jackson streaming {@link JsonParser} pulls out of
+ * each data line only what the sink takes: the first choice's {@code index}, its {@code
+ * delta.content} or its tool calls' {@code function.arguments} (put together per stream, as a
+ * caller of tools must), and {@code usage.total_tokens}; it skips everything else.
  */
 public final class OkHttpJacksonClient implements StreamClient {
-  static final String BODY =
-      "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
-          + "\"stream\":true,\"stream_options\":{\"include_usage\":true}}";
+  private static final JsonFactory JSON = new JsonFactory();
 
-  private final JsonFactory json = new JsonFactory();
-  private char[] buffer = new char[1024];
   private OkHttpClient http;
   private Request request;
+  private String configuration;
 
   @Override
   public String name() {
@@ -35,55 +31,107 @@ public final class OkHttpJacksonClient implements StreamClient {
 
   @Override
   public void open(String baseUrl) {
-    http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
-    request =
-        new Request.Builder()
-            .url(baseUrl + "/chat/completions")
-            .header("Authorization", "Bearer k")
-            .header("Accept", "text/event-stream")
-            .post(RequestBody.create(BODY, MediaType.get("application/json")))
-            .build();
+    open(baseUrl, 1);
+  }
+
+  @Override
+  public void open(String baseUrl, int streams) {
+    http = OkHttpSetup.client(streams);
+    request = OkHttpSetup.streamRequest(baseUrl);
+    configuration = OkHttpSetup.configuration(streams);
+  }
+
+  @Override
+  public String configuration() {
+    return configuration;
   }
 
   @Override
   public void consume(ChunkSink sink) throws IOException {
-    try (Response response = http.newCall(request).execute()) {
-      if (!response.isSuccessful()) {
-        throw new IOException("HTTP " + response.code());
-      }
+    try (Response response = OkHttpSetup.execute(http, request)) {
       BufferedSource source = response.body().source();
+      Chunks chunks = new Chunks(sink);
       for (String line; (line = source.readUtf8Line()) != null; ) {
         if (line.startsWith("data:")) {
           int start = line.startsWith("data: ") ? 6 : 5;
           if (line.startsWith("[DONE]", start)) {
-            return;
+            break;
           }
-          sink.chunk(content(line, start));
+          chunks.read(line, start);
         }
+      }
+      if (chunks.arguments != null) {
+        sink.toolArguments(chunks.arguments.toString());
       }
     }
   }
 
-  /** Returns choices[0].delta.content of the JSON object in line[start..], or "". */
-  private String content(String line, int start) throws IOException {
-    int length = line.length() - start;
-    if (buffer.length < length) {
-      buffer = new char[Math.max(length, buffer.length * 2)];
+  /** The parsing state of one stream. */
+  private static final class Chunks {
+    private final ChunkSink sink;
+    private char[] buffer = new char[1024];
+    StringBuilder arguments; // null until a tool call comes
+    private int index;
+    private String text;
+
+    Chunks(ChunkSink sink) {
+      this.sink = sink;
     }
-    line.getChars(start, line.length(), buffer, 0);
-    String text = "";
-    try (JsonParser p = json.createParser(buffer, 0, length)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IOException("not a JSON object: " + line);
+
+    /** Reads the JSON object in line[start..] and hands the sink what it carries. */
+    void read(String line, int start) throws IOException {
+      int length = line.length() - start;
+      if (buffer.length < length) {
+        buffer = new char[Math.max(length, buffer.length * 2)];
       }
+      line.getChars(start, line.length(), buffer, 0);
+      index = 0;
+      text = "";
+      long usage = -1;
+      try (JsonParser p = JSON.createParser(buffer, 0, length)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new IOException("not a JSON object: " + line);
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          JsonToken value = p.nextToken();
+          if (field.equals("choices") && value == JsonToken.START_ARRAY) {
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+              choice(p);
+              while (p.nextToken() != JsonToken.END_ARRAY) {
+                p.skipChildren(); // later choices
+              }
+            }
+          } else if (field.equals("usage") && value == JsonToken.START_OBJECT) {
+            usage = totalTokens(p);
+          } else {
+            p.skipChildren();
+          }
+        }
+      }
+      sink.chunk(index, text);
+      if (usage >= 0) {
+        sink.usage(usage);
+      }
+    }
+
+    /** Reads one choice object up to its END_OBJECT: its index, delta.content or tool calls. */
+    private void choice(JsonParser p) throws IOException {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken value = p.nextToken();
-        if (field.equals("choices") && value == JsonToken.START_ARRAY) {
-          if (p.nextToken() == JsonToken.START_OBJECT) {
-            text = choice(p);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              p.skipChildren(); // later choices
+        if (field.equals("index") && value == JsonToken.VALUE_NUMBER_INT) {
+          index = p.getIntValue();
+        } else if (field.equals("delta") && value == JsonToken.START_OBJECT) {
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String deltaField = p.currentName();
+            JsonToken deltaValue = p.nextToken();
+            if (deltaField.equals("content") && deltaValue == JsonToken.VALUE_STRING) {
+              text = p.getText();
+            } else if (deltaField.equals("tool_calls") && deltaValue == JsonToken.START_ARRAY) {
+              toolCalls(p);
+            } else {
+              p.skipChildren();
             }
           }
         } else {
@@ -91,35 +139,52 @@ public final class OkHttpJacksonClient implements StreamClient {
         }
       }
     }
-    return text;
-  }
 
-  /** Reads one choice object up to its END_OBJECT; returns delta.content or "". */
-  private static String choice(JsonParser p) throws IOException {
-    String text = "";
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      JsonToken value = p.nextToken();
-      if (field.equals("delta") && value == JsonToken.START_OBJECT) {
+    /** Reads a tool_calls array: each call's function.arguments piece, joined. */
+    private void toolCalls(JsonParser p) throws IOException {
+      if (arguments == null) {
+        arguments = new StringBuilder();
+      }
+      String pieces = null;
+      while (p.nextToken() == JsonToken.START_OBJECT) {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String deltaField = p.currentName();
-          JsonToken deltaValue = p.nextToken();
-          if (deltaField.equals("content") && deltaValue == JsonToken.VALUE_STRING) {
-            text = p.getText();
+          String field = p.currentName();
+          if (p.nextToken() == JsonToken.START_OBJECT && field.equals("function")) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+              String name = p.currentName();
+              if (p.nextToken() == JsonToken.VALUE_STRING && name.equals("arguments")) {
+                String piece = p.getText();
+                arguments.append(piece);
+                pieces = pieces == null ? piece : pieces + piece;
+              } else {
+                p.skipChildren();
+              }
+            }
           } else {
             p.skipChildren();
           }
         }
-      } else {
-        p.skipChildren();
       }
+      text = pieces == null ? "" : pieces;
     }
-    return text;
+
+    /** Reads a usage object up to its END_OBJECT; returns its total_tokens, or -1. */
+    private static long totalTokens(JsonParser p) throws IOException {
+      long total = -1;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        if (p.nextToken() == JsonToken.VALUE_NUMBER_INT && field.equals("total_tokens")) {
+          total = p.getLongValue();
+        } else {
+          p.skipChildren();
+        }
+      }
+      return total;
+    }
   }
 
   @Override
   public void close() {
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    OkHttpSetup.shutdown(http);
   }
 }

@@ -3,20 +3,13 @@ package com.tchavi.bench.clients;
 import com.tchavi.bench.ChunkSink;
 import com.tchavi.bench.StreamClient;
 import java.io.IOException;
-import java.time.Duration;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSource;
 
 /** The upper limit: OkHttp reads the body line by line and hands over each data line; no JSON. */
 public final class OkHttpLinesClient implements StreamClient {
-  static final String BODY =
-      "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
-          + "\"stream\":true,\"stream_options\":{\"include_usage\":true}}";
-
   private OkHttpClient http;
   private Request request;
 
@@ -32,22 +25,13 @@ public final class OkHttpLinesClient implements StreamClient {
 
   @Override
   public void open(String baseUrl) {
-    http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
-    request =
-        new Request.Builder()
-            .url(baseUrl + "/chat/completions")
-            .header("Authorization", "Bearer k")
-            .header("Accept", "text/event-stream")
-            .post(RequestBody.create(BODY, MediaType.get("application/json")))
-            .build();
+    http = OkHttpSetup.client(1);
+    request = OkHttpSetup.streamRequest(baseUrl);
   }
 
   @Override
   public void consume(ChunkSink sink) throws IOException {
-    try (Response response = http.newCall(request).execute()) {
-      if (!response.isSuccessful()) {
-        throw new IOException("HTTP " + response.code());
-      }
+    try (Response response = OkHttpSetup.execute(http, request)) {
       BufferedSource source = response.body().source();
       for (String line; (line = source.readUtf8Line()) != null; ) {
         if (line.startsWith("data:")) {
@@ -62,7 +46,6 @@ public final class OkHttpLinesClient implements StreamClient {
 
   @Override
   public void close() {
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    OkHttpSetup.shutdown(http);
   }
 }

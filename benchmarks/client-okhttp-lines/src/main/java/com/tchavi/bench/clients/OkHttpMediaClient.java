@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
@@ -21,7 +20,6 @@ import okio.Source;
  * body whose file part streams from an InputStream; no JSON library.
  */
 public final class OkHttpMediaClient implements MediaClient {
-  private static final MediaType JSON = MediaType.get("application/json");
   private static final MediaType WAV = MediaType.get("audio/wav");
   private static final String SPEECH =
       "{\"model\":\"tts-1\",\"input\":\"Bonjour\",\"voice\":\"alloy\"}";
@@ -37,7 +35,7 @@ public final class OkHttpMediaClient implements MediaClient {
   @Override
   public void open(String baseUrl) {
     this.baseUrl = baseUrl;
-    http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
+    http = OkHttpSetup.client(1);
   }
 
   @Override
@@ -46,7 +44,7 @@ public final class OkHttpMediaClient implements MediaClient {
         new Request.Builder()
             .url(baseUrl + "/audio/speech")
             .header("Authorization", "Bearer k")
-            .post(RequestBody.create(SPEECH, JSON))
+            .post(RequestBody.create(SPEECH, OkHttpSetup.JSON))
             .build();
     try (Response response = http.newCall(request).execute();
         BufferedSink sink = Okio.buffer(Okio.sink(target))) {
@@ -101,7 +99,6 @@ public final class OkHttpMediaClient implements MediaClient {
 
   @Override
   public void close() {
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    OkHttpSetup.shutdown(http);
   }
 }

@@ -23,7 +23,7 @@ public final class TchaviMediaClient implements MediaClient {
 
   @Override
   public void open(String baseUrl) {
-    client = TchaviClient.builder().apiKey("k").baseUrl(baseUrl).maxRetries(0).build();
+    client = TchaviStreamClient.builder(baseUrl).build();
     speech = SpeechRequest.builder().model("tts-1").input("Bonjour").voice(Voice.ALLOY).build();
   }
 

@@ -30,6 +30,12 @@ final class RealAsyncChatStream implements AsyncChatStream, Flow.Subscription {
   private final Executor reads;
   private final Executor callbacks;
   private final SerialExecutor signals;
+  /**
+   * True when chunks are read on the callback executor (the default: OkHttp's dispatcher): the
+   * read task then hands a chunk to the subscriber itself, in order behind any signal still
+   * queued, rather than to another thread of the same pool for every chunk.
+   */
+  private final boolean readsDeliver;
   private final CompletableFuture<ChatCompletion> completion = new CompletableFuture<>();
   private final AtomicBoolean subscribed = new AtomicBoolean();
   private final AtomicBoolean terminalSent = new AtomicBoolean();
@@ -50,6 +56,7 @@ final class RealAsyncChatStream implements AsyncChatStream, Flow.Subscription {
     this.reads = reads;
     this.callbacks = callbacks;
     this.signals = new SerialExecutor(callbacks);
+    this.readsDeliver = reads == callbacks;
   }
 
   /** Sends the request at once and returns the stream of its answer. */
@@ -164,7 +171,11 @@ final class RealAsyncChatStream implements AsyncChatStream, Flow.Subscription {
           return;
         }
         demand.decrementAndGet();
-        signals.execute(() -> deliver(chunk));
+        if (readsDeliver) {
+          signals.executeHere(() -> deliver(chunk)); // Already on a callback thread.
+        } else {
+          signals.execute(() -> deliver(chunk));
+        }
       }
       missed = wip.addAndGet(-missed);
       if (missed == 0) return; // No demand: the thread goes back, request(n) starts a new task.

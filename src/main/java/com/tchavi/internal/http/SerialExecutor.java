@@ -26,6 +26,16 @@ public final class SerialExecutor implements Executor {
     if (pending.getAndIncrement() == 0) delegate.execute(this::drain);
   }
 
+  /**
+   * Runs {@code task} on this thread when no task is queued or running, else queues it behind
+   * them: for a caller that is on one of the delegate's threads already, which saves the handoff
+   * to another of them, one per task.
+   */
+  public void executeHere(Runnable task) {
+    tasks.add(task);
+    if (pending.getAndIncrement() == 0) drain();
+  }
+
   private void drain() {
     do {
       Runnable task = tasks.poll();

@@ -41,6 +41,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * end, and what they carry; a listener that throws breaks nothing; the key never reaches one.
  */
 class ListenerTest {
+  private static final ImageRequest IMAGE =
+      ImageRequest.builder().model("gpt-image-1").prompt("A lighthouse").n(2).build();
+  private static final SpeechRequest SPEECH =
+      SpeechRequest.builder().model("tts-1").input("Bonjour").voice(Voice.ALLOY).build();
+  private static final TranscriptionRequest TRANSCRIPTION = TranscriptionRequest.builder()
+      .model("whisper-1").file(FileUpload.of(new byte[] {1, 2, 3}, "talk.wav")).language("fr")
+      .build();
+  private static final VideoRequest VIDEO =
+      VideoRequest.builder().model("seedance-2").prompt("A wave").duration(5).build();
+
   @RegisterExtension final TestServer test = new TestServer();
 
   private final RecordingListener listener = new RecordingListener();
@@ -297,31 +307,25 @@ class ListenerTest {
     TchaviClient client = client();
     List<String> ends = new ArrayList<>();
 
-    test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
-        .body(TestServer.resource("image-response.json")).build());
-    client.images().generations().create(ImageRequest.builder().model("gpt-image-1")
-        .prompt("A lighthouse").n(2).build());
+    test.server.enqueue(json(TestServer.resource("image-response.json")));
+    client.images().generations().create(IMAGE);
     ends.add(describe());
 
     test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "audio/mpeg")
         .setHeader("X-Credits-Used", "4").body("ID3 not really mp3").build());
-    try (BinaryResponse speech = client.audio().speech().create(SpeechRequest.builder()
-        .model("tts-1").input("Bonjour").voice(Voice.ALLOY).build())) {
+    try (BinaryResponse speech = client.audio().speech().create(SPEECH)) {
       assertThat(speech.bytes()).isNotEmpty();
     }
     ends.add(describe());
     assertThat(listener.end.credits().used()).isEqualTo(new BigDecimal(4));
 
-    test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
-        .body("{\"text\":\"Bonjour\",\"tchavi\":{\"credits_used\":3}}").build());
-    client.audio().transcriptions().create(TranscriptionRequest.builder().model("whisper-1")
-        .file(FileUpload.of(new byte[] {1, 2, 3}, "talk.wav")).language("fr").build());
+    test.server.enqueue(json("{\"text\":\"Bonjour\",\"tchavi\":{\"credits_used\":3}}"));
+    client.audio().transcriptions().create(TRANSCRIPTION);
     ends.add(describe());
     assertThat(listener.end.credits().used()).isEqualTo(new BigDecimal(3));
 
     test.server.enqueue(JobAnswers.answer(202, JobAnswers.jobJson("pending")));
-    client.videos().generations().create(VideoRequest.builder().model("seedance-2")
-        .prompt("A wave").duration(5).build());
+    client.videos().generations().create(VIDEO);
     ends.add(describe());
     assertThat(listener.end.responseId()).isEqualTo(JobAnswers.ID);
 
@@ -347,30 +351,25 @@ class ListenerTest {
     TchaviClientAsync async = client().async();
     List<String> ends = new ArrayList<>();
 
-    test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
-        .body(TestServer.resource("image-response.json")).build());
-    async.images().generations().create(ImageRequest.builder().model("gpt-image-1")
-        .prompt("A lighthouse").n(2).build()).get(10, TimeUnit.SECONDS);
+    test.server.enqueue(json(TestServer.resource("image-response.json")));
+    async.images().generations().create(IMAGE).get(10, TimeUnit.SECONDS);
     ends.add(describe());
 
     test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "audio/mpeg")
         .body("ID3 not really mp3").build());
-    try (BinaryResponse speech = async.audio().speech().create(SpeechRequest.builder()
-        .model("tts-1").input("Bonjour").voice(Voice.ALLOY).build()).get(10, TimeUnit.SECONDS)) {
+    try (BinaryResponse speech =
+        async.audio().speech().create(SPEECH).get(10, TimeUnit.SECONDS)) {
       assertThat(speech.bytes()).isNotEmpty();
     }
     ends.add(describe());
 
-    test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
-        .body("{\"text\":\"Bonjour\"}").build());
-    async.audio().transcriptions().create(TranscriptionRequest.builder().model("whisper-1")
-        .file(FileUpload.of(new byte[] {1, 2, 3}, "talk.wav")).language("fr").build())
+    test.server.enqueue(json("{\"text\":\"Bonjour\"}"));
+    async.audio().transcriptions().create(TRANSCRIPTION)
         .get(10, TimeUnit.SECONDS);
     ends.add(describe());
 
     test.server.enqueue(JobAnswers.answer(202, JobAnswers.jobJson("pending")));
-    async.videos().generations().create(VideoRequest.builder().model("seedance-2")
-        .prompt("A wave").duration(5).build()).get(10, TimeUnit.SECONDS);
+    async.videos().generations().create(VIDEO).get(10, TimeUnit.SECONDS);
     ends.add(describe());
 
     test.server.enqueue(JobAnswers.job("completed"));
@@ -382,7 +381,7 @@ class ListenerTest {
         .body("{\"error\":{\"message\":\"No credits\",\"code\":\"insufficient_credits\"}}")
         .build());
     CompletableFuture<BinaryResponse> refused = async.audio().speech().create(
-        SpeechRequest.builder().model("tts-1").input("Bonjour").voice(Voice.ALLOY).build());
+        SPEECH);
     assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(InsufficientCreditsException.class);
     ends.add(describe());
@@ -394,6 +393,11 @@ class ListenerTest {
         "videos.generations seedance-2 {duration=5} end",
         "jobs.retrieve null {} end",
         "audio.speech tts-1 {voice=alloy} failed InsufficientCreditsException");
+  }
+
+  private static MockResponse json(String body) {
+    return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(body)
+        .build();
   }
 
   /** Returns the last call as "endpoint model parameters end", and forgets its events. */
@@ -410,8 +414,7 @@ class ListenerTest {
     test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "audio/mpeg")
         .body("x".repeat(100_000)).build());
 
-    client().audio().speech().create(SpeechRequest.builder()
-        .model("tts-1").input("Bonjour").voice(Voice.ALLOY).build()).close();
+    client().audio().speech().create(SPEECH).close();
 
     assertThat(listener.events).containsExactly(
         "start audio.speech", "headers 200", "end closedEarly");

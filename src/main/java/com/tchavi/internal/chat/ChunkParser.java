@@ -228,7 +228,7 @@ final class ChunkParser {
         case "object" -> f.object = object.read(p);
         case "model" -> f.model = model.read(p);
         case "system_fingerprint" -> f.fingerprint = fingerprint.read(p);
-        case "created" -> f.created = value == JsonToken.VALUE_NULL ? 0 : integer(p);
+        case "created" -> f.created = value == JsonToken.VALUE_NULL ? 0 : p.getLongValue();
         case "choices" -> f.choices = choices(p);
         case "usage" -> f.usage = read(p, Usage.class);
         case "tchavi" -> f.tchavi = read(p, TchaviMeta.class);
@@ -401,18 +401,11 @@ final class ChunkParser {
 
   /** Reads a choice index; one past an int goes to data binding, which reports it. */
   private static int index(JsonParser p) throws IOException, Unusual {
-    long index = integer(p);
+    long index = p.getLongValue(); // A float is cut to an integer, as data binding cuts it.
     if (index != (int) index) throw UNUSUAL;
     return (int) index;
   }
 
-  /**
-   * Reads an integer. A float is cut to its integer part, as data binding does; any other token
-   * throws, and data binding then reads the chunk.
-   */
-  private static long integer(JsonParser p) throws IOException {
-    return p.getLongValue();
-  }
 
   /**
    * A string field that usually repeats from chunk to chunk: the previous value is handed out

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.tchavi.TchaviMeta;
 import com.tchavi.chat.ChatChunk;
@@ -30,8 +29,9 @@ import java.util.Objects;
 /**
  * Reads a chunk's JSON into a {@link ChatChunk}, the same value Jackson's data binding would give,
  * at a fraction of its cost: a stream carries hundreds of chunks a second, all alike. It walks the
- * tokens of the usual shape itself, hands the rare parts (usage, tool calls, logprobs, unknown
- * fields) to data binding, and falls back to data binding for the whole chunk on any shape it
+ * tokens of the usual shape itself (tool calls and usage included, which some streams carry on
+ * every chunk), hands the rare parts (logprobs, {@code tchavi}, unknown fields' numbers and
+ * objects) to data binding, and falls back to data binding for the whole chunk on any shape it
  * does not expect. The id, model and other strings that repeat on every chunk are shared with the
  * previous chunk rather than allocated again. One non-blocking parser reads every chunk of the
  * stream, each fed whole, so that no chunk pays for a parser of its own (half of what a chunk
@@ -44,8 +44,6 @@ final class ChunkParser {
   /** The data binding readers, made on first use: a cold JVM spends ~50 ms on them. */
   private static final class Bound {
     static final ObjectReader CHUNK = Json.MAPPER.readerFor(ChatChunk.class);
-    static final ObjectReader TOOL_CALLS =
-        Json.MAPPER.readerFor(new TypeReference<List<ToolCall>>() { });
   }
 
   /** Thrown when the chunk has a shape this parser leaves to data binding. */
@@ -65,6 +63,7 @@ final class ChunkParser {
   private final Repeated model = new Repeated();
   private final Repeated fingerprint = new Repeated();
   private final Repeated role = new Repeated();
+  private final Repeated toolType = new Repeated();
 
   /**
    * The bytes before {@code "choices"} of the last chunk read in full, up to and including the
@@ -76,6 +75,20 @@ final class ChunkParser {
   private Fields headFields;
   /** Reused for each chunk read after a head: nothing keeps it. */
   private final Fields scratch = new Fields();
+  /** Reused for each chunk read whole, as are its unknown fields: what a head keeps is copied. */
+  private final Fields wholeScratch = new Fields();
+  private final Map<String, Object> wholeExtra = new LinkedHashMap<>();
+  /** The last chunk's unknown fields, frozen: the next chunk shares the map when they are equal. */
+  private Map<String, Object> lastExtra;
+  /**
+   * Heads remembered in a row that the chunk after them did not repeat. Past a few, the stream's
+   * heads change on every chunk (a new id each time, say): a head is then remembered only once in
+   * {@link #RETRY_HEAD} chunks, to find it again should they settle, rather than on every chunk
+   * for nothing.
+   */
+  private int unmatchedHeads;
+  private static final int UNMATCHED_HEADS = 3;
+  private static final int RETRY_HEAD = 64;
   /** The head's unknown fields as the immutable map a chunk holds, to share across chunks. */
   private Map<String, Object> headExtra;
 
@@ -89,13 +102,17 @@ final class ChunkParser {
   private int afterHeads;
   private int wholes;
   private int bounds;
+  private int parts;
   private int parsers;
 
-  /** How many chunks this parser read each way, and how many Jackson parsers it made. */
-  record Paths(int afterHead, int whole, int bound, int parsers) { }
+  /**
+   * How many chunks this parser read each way, how many parts of chunks it left to data binding
+   * (logprobs, {@code tchavi}), and how many Jackson parsers it made.
+   */
+  record Paths(int afterHead, int whole, int bound, int parts, int parsers) { }
 
   Paths paths() {
-    return new Paths(afterHeads, wholes, bounds, parsers);
+    return new Paths(afterHeads, wholes, bounds, parts, parsers);
   }
 
   /** Returns the chunk in {@code json}, or null when the JSON is {@code null}. */
@@ -179,12 +196,13 @@ final class ChunkParser {
 
   /** Reads the whole chunk, and remembers its head for the chunks that follow. */
   private ChatChunk whole(byte[] json) throws IOException, Unusual {
+    if (head != null && unmatchedHeads < UNMATCHED_HEADS) unmatchedHeads++;
     head = null;
     headFields = null;
     headExtra = null;
     JsonParser p = feed(json, 0);
     p.nextToken(); // START_OBJECT, or finish() finds the chunk is not one (null: data binding's).
-    Fields fields = new Fields();
+    Fields fields = wholeScratch.clear();
     fields(p, fields, json);
     finish(p);
     ChatChunk chunk = fields.chunk();
@@ -207,6 +225,7 @@ final class ChunkParser {
       finish(p);
       ChatChunk chunk = fields.chunk();
       if (fields.extra == fields.headExtra && headExtra == null) headExtra = chunk.extra();
+      unmatchedHeads = 0;
       afterHeads++;
       return chunk;
     } finally {
@@ -221,7 +240,9 @@ final class ChunkParser {
   private void fields(JsonParser p, Fields f, byte[] json) throws IOException, Unusual {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
-      if (json != null && name.equals("choices") && head == null) remember(p, f, json);
+      if (json != null && name.equals("choices") && head == null && rememberHead()) {
+        remember(p, f, json);
+      }
       JsonToken value = p.nextToken();
       switch (name) {
         case "id" -> f.id = id.read(p);
@@ -230,16 +251,27 @@ final class ChunkParser {
         case "system_fingerprint" -> f.fingerprint = fingerprint.read(p);
         case "created" -> f.created = value == JsonToken.VALUE_NULL ? 0 : p.getLongValue();
         case "choices" -> f.choices = choices(p);
-        case "usage" -> f.usage = read(p, Usage.class);
+        case "usage" -> f.usage = usage(p);
         case "tchavi" -> f.tchavi = read(p, TchaviMeta.class);
         default -> {
-          if (f.extra == null || f.extra == f.headExtra) {
-            f.extra = f.extra == null ? new LinkedHashMap<>() : new LinkedHashMap<>(f.extra);
+          if (f.extra == null) {
+            f.extra = json != null ? cleared(wholeExtra) : new LinkedHashMap<>();
+          } else if (f.extra == f.headExtra) {
+            f.extra = new LinkedHashMap<>(f.extra); // The head's map is shared: copy, then add.
           }
           put(f.extra, name, p);
         }
       }
     }
+  }
+
+  private boolean rememberHead() {
+    return unmatchedHeads < UNMATCHED_HEADS || wholes % RETRY_HEAD == 0;
+  }
+
+  private static Map<String, Object> cleared(Map<String, Object> map) {
+    map.clear();
+    return map;
   }
 
   private void remember(JsonParser p, Fields f, byte[] json) {
@@ -282,6 +314,21 @@ final class ChunkParser {
       return new Fields().copyOf(this);
     }
 
+    /** Makes this as a new one, and returns it. */
+    Fields clear() {
+      id = null;
+      object = null;
+      created = 0;
+      model = null;
+      fingerprint = null;
+      choices = null;
+      usage = null;
+      tchavi = null;
+      extra = null;
+      headExtra = null;
+      return this;
+    }
+
     /** Makes this a copy of {@code other}, and returns it. */
     Fields copyOf(Fields other) {
       id = other.id;
@@ -301,25 +348,40 @@ final class ChunkParser {
       // The head's unknown fields, untouched: share the map the first such chunk made.
       Map<String, Object> frozen = ChunkParser.this.headExtra;
       Map<String, Object> fields = extra == headExtra && frozen != null ? frozen : extra;
-      return new ChatChunk(id, object, created, model, fingerprint, choices, usage, tchavi, fields);
+      // The same unknown fields as the chunk before (a service_tier on every chunk, say).
+      if (fields != null && fields != frozen && fields.equals(lastExtra)) fields = lastExtra;
+      ChatChunk chunk =
+          new ChatChunk(id, object, created, model, fingerprint, choices, usage, tchavi, fields);
+      lastExtra = chunk.extra();
+      return chunk;
     }
   }
 
   private List<ChunkChoice> choices(JsonParser p) throws IOException, Unusual {
+    return list(p, this::choice);
+  }
+
+  /** Reads one element of an array: the parser is at its first token. */
+  private interface Element<T> {
+    T read(JsonParser p) throws IOException, Unusual;
+  }
+
+  /** Reads an array (or null) of {@code element}s, allocating no more than the list needs. */
+  private static <T> List<T> list(JsonParser p, Element<T> element) throws IOException, Unusual {
     if (p.currentToken() == JsonToken.VALUE_NULL) return null;
     if (p.currentToken() != JsonToken.START_ARRAY) throw UNUSUAL;
-    ChunkChoice first = null;
-    List<ChunkChoice> more = null;
+    T first = null;
+    List<T> more = null;
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      ChunkChoice choice = choice(p);
+      T value = element.read(p);
       if (first == null) {
-        first = choice;
+        first = value;
       } else {
         if (more == null) {
           more = new ArrayList<>();
           more.add(first);
         }
-        more.add(choice);
+        more.add(value);
       }
     }
     return more != null ? more : first != null ? List.of(first) : List.of();
@@ -335,7 +397,7 @@ final class ChunkParser {
       String name = p.currentName();
       JsonToken value = p.nextToken();
       switch (name) {
-        case "index" -> index = value == JsonToken.VALUE_NULL ? 0 : index(p);
+        case "index" -> index = value == JsonToken.VALUE_NULL ? 0 : intValue(p);
         case "delta" -> delta = delta(p);
         case "finish_reason" -> finishReason = string(p);
         case "logprobs" -> logprobs = read(p, Logprobs.class);
@@ -360,7 +422,7 @@ final class ChunkParser {
         case "role" -> role = this.role.read(p);
         case "content" -> content = string(p); // Content parts: data binding joins their text.
         case "refusal" -> refusal = string(p);
-        case "tool_calls" -> toolCalls = read(p, Bound.TOOL_CALLS);
+        case "tool_calls" -> toolCalls = toolCalls(p);
         default -> {
           if (extra == null) extra = new LinkedHashMap<>();
           put(extra, name, p);
@@ -370,8 +432,191 @@ final class ChunkParser {
     return new Delta(Role.of(role), content, refusal, toolCalls, extra);
   }
 
+  /**
+   * Reads a delta's tool calls, the pieces of one or more calls that a tool-call stream sends on
+   * every chunk. A field a {@link ToolCall} keeps among its extra fields, or any value of a type
+   * other than the usual, leaves the whole chunk to data binding.
+   */
+  private List<ToolCall> toolCalls(JsonParser p) throws IOException, Unusual {
+    return list(p, this::toolCall);
+  }
+
+  private ToolCall toolCall(JsonParser p) throws IOException, Unusual {
+    if (p.currentToken() != JsonToken.START_OBJECT) throw UNUSUAL;
+    Integer index = null;
+    String id = null;
+    String type = null;
+    ToolCall.Function function = null;
+    int seen = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (name) {
+        case "index" -> {
+          seen = once(seen, 1);
+          index = value == JsonToken.VALUE_NULL ? null : intValue(p);
+        }
+        case "id" -> {
+          seen = once(seen, 2);
+          id = string(p);
+        }
+        case "type" -> {
+          seen = once(seen, 4);
+          type = toolType.read(p);
+        }
+        case "function" -> {
+          seen = once(seen, 8);
+          function = function(p);
+        }
+        default -> throw UNUSUAL;
+      }
+    }
+    return new ToolCall(index, id, type, function, null);
+  }
+
+  private static ToolCall.Function function(JsonParser p) throws IOException, Unusual {
+    if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+    if (p.currentToken() != JsonToken.START_OBJECT) throw UNUSUAL;
+    String name = null;
+    String arguments = null;
+    int seen = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "name" -> {
+          seen = once(seen, 1);
+          name = string(p);
+        }
+        case "arguments" -> {
+          seen = once(seen, 2);
+          arguments = string(p);
+        }
+        default -> p.skipChildren(); // A Function keeps no unknown fields.
+      }
+    }
+    return new ToolCall.Function(name, arguments);
+  }
+
+  /**
+   * Reads a usage object, which a stream sends once at its end, or on every chunk when the
+   * provider reports usage continuously. Unknown fields are kept, as data binding keeps them.
+   */
+  private static Usage usage(JsonParser p) throws IOException, Unusual {
+    if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+    if (p.currentToken() != JsonToken.START_OBJECT) throw UNUSUAL;
+    int prompt = 0;
+    int completion = 0;
+    int total = 0;
+    Usage.PromptTokensDetails promptDetails = null;
+    Usage.CompletionTokensDetails completionDetails = null;
+    Map<String, Object> extra = null;
+    int seen = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "prompt_tokens" -> {
+          seen = once(seen, 1);
+          prompt = count(p);
+        }
+        case "completion_tokens" -> {
+          seen = once(seen, 2);
+          completion = count(p);
+        }
+        case "total_tokens" -> {
+          seen = once(seen, 4);
+          total = count(p);
+        }
+        case "prompt_tokens_details" -> {
+          seen = once(seen, 8);
+          promptDetails = promptDetails(p);
+        }
+        case "completion_tokens_details" -> {
+          seen = once(seen, 16);
+          completionDetails = completionDetails(p);
+        }
+        default -> {
+          if (extra == null) extra = new LinkedHashMap<>();
+          put(extra, name, p);
+        }
+      }
+    }
+    return new Usage(prompt, completion, total, promptDetails, completionDetails, extra);
+  }
+
+  private static final Usage.PromptTokensDetails NO_PROMPT_DETAILS =
+      new Usage.PromptTokensDetails(0, 0);
+  private static final Usage.CompletionTokensDetails NO_COMPLETION_DETAILS =
+      new Usage.CompletionTokensDetails(0, 0, 0, 0);
+
+  private static Usage.PromptTokensDetails promptDetails(JsonParser p)
+      throws IOException, Unusual {
+    int[] counts = counts(p, PROMPT_DETAILS);
+    if (counts == null) return null;
+    if (counts == NONE) return NO_PROMPT_DETAILS;
+    return new Usage.PromptTokensDetails(counts[0], counts[1]);
+  }
+
+  private static Usage.CompletionTokensDetails completionDetails(JsonParser p)
+      throws IOException, Unusual {
+    int[] counts = counts(p, COMPLETION_DETAILS);
+    if (counts == null) return null;
+    if (counts == NONE) return NO_COMPLETION_DETAILS;
+    return new Usage.CompletionTokensDetails(counts[0], counts[1], counts[2], counts[3]);
+  }
+
+  private static final List<String> PROMPT_DETAILS = List.of("cached_tokens", "audio_tokens");
+  private static final List<String> COMPLETION_DETAILS = List.of("reasoning_tokens",
+      "audio_tokens", "accepted_prediction_tokens", "rejected_prediction_tokens");
+  /** What {@link #counts} returns for an object whose counts are all 0. */
+  private static final int[] NONE = new int[0];
+
+  /**
+   * Reads an object of token counts named {@code names}, in that order; null for a JSON null,
+   * {@link #NONE} when every count is 0 (as usage details nearly always are: they are shared).
+   * Other fields are skipped, as the details records keep none.
+   */
+  private static int[] counts(JsonParser p, List<String> names) throws IOException, Unusual {
+    if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+    if (p.currentToken() != JsonToken.START_OBJECT) throw UNUSUAL;
+    int[] counts = null;
+    int seen = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      int at = names.indexOf(p.currentName());
+      p.nextToken();
+      if (at < 0) {
+        p.skipChildren();
+        continue;
+      }
+      seen = once(seen, 1 << at);
+      int count = count(p);
+      if (count != 0) {
+        if (counts == null) counts = new int[names.size()];
+        counts[at] = count;
+      }
+    }
+    return counts == null ? NONE : counts;
+  }
+
+  /**
+   * Returns {@code seen} with {@code bit} set. A field that comes twice leaves the chunk to data
+   * binding, whose choice between the two values is its own.
+   */
+  private static int once(int seen, int bit) throws Unusual {
+    if ((seen & bit) != 0) throw UNUSUAL;
+    return seen | bit;
+  }
+
+  /** Reads a token count; a null is 0, as data binding reads a null int. */
+  private static int count(JsonParser p) throws IOException, Unusual {
+    return p.currentToken() == JsonToken.VALUE_NULL ? 0 : intValue(p);
+  }
+
   private static void put(Map<String, Object> extra, String name, JsonParser p)
-      throws IOException {
+      throws IOException, Unusual {
+    // Data binding takes a field named as the records' own "extra" component for that component.
+    if (name.equals("extra")) throw UNUSUAL;
     Object value = switch (p.currentToken()) {
       case VALUE_STRING -> p.getText();
       case VALUE_NULL -> null;
@@ -383,12 +628,10 @@ final class ChunkParser {
   }
 
   /** Reads the value at {@code p} with data binding; a null is read without it, as it is common. */
-  private static <T> T read(JsonParser p, Class<T> type) throws IOException {
-    return p.currentToken() == JsonToken.VALUE_NULL ? null : Json.MAPPER.readValue(p, type);
-  }
-
-  private static <T> T read(JsonParser p, ObjectReader reader) throws IOException {
-    return p.currentToken() == JsonToken.VALUE_NULL ? null : reader.readValue(p);
+  private <T> T read(JsonParser p, Class<T> type) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+    parts++;
+    return Json.MAPPER.readValue(p, type);
   }
 
   private static String string(JsonParser p) throws IOException, Unusual {
@@ -399,11 +642,18 @@ final class ChunkParser {
     };
   }
 
-  /** Reads a choice index; one past an int goes to data binding, which reports it. */
-  private static int index(JsonParser p) throws IOException, Unusual {
-    long index = p.getLongValue(); // A float is cut to an integer, as data binding cuts it.
-    if (index != (int) index) throw UNUSUAL;
-    return (int) index;
+  /**
+   * Reads an integer: a float is cut, as data binding cuts it; a value past an int, or one that
+   * is not a number, goes to data binding, which reports or converts it.
+   */
+  private static int intValue(JsonParser p) throws IOException, Unusual {
+    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT
+        && p.currentToken() != JsonToken.VALUE_NUMBER_FLOAT) {
+      throw UNUSUAL;
+    }
+    long value = p.getLongValue();
+    if (value != (int) value) throw UNUSUAL;
+    return (int) value;
   }
 
 
@@ -413,30 +663,23 @@ final class ChunkParser {
    */
   private static final class Repeated {
     private String value;
-    private char[] chars;
-
-    Repeated() {
-    }
-
-    Repeated(String value) {
-      this.value = value;
-      this.chars = value.toCharArray();
-    }
 
     String read(JsonParser p) throws IOException, Unusual {
       if (p.currentToken() != JsonToken.VALUE_STRING) return string(p);
-      if (!matches(p)) {
-        value = p.getText();
-        chars = value.toCharArray();
-      }
+      if (!matches(p)) value = p.getText();
       return value;
     }
 
-    boolean matches(JsonParser p) throws IOException {
-      if (chars == null || p.getTextLength() != chars.length) return false;
+    /** Compares the parser's text with the value's, char by char: a new value costs no copy. */
+    private boolean matches(JsonParser p) throws IOException {
+      String v = value;
+      if (v == null || p.getTextLength() != v.length()) return false;
+      char[] text = p.getTextCharacters();
       int offset = p.getTextOffset();
-      return Arrays.equals(p.getTextCharacters(), offset, offset + chars.length,
-          chars, 0, chars.length);
+      for (int i = 0; i < v.length(); i++) {
+        if (text[offset + i] != v.charAt(i)) return false;
+      }
+      return true;
     }
   }
 }

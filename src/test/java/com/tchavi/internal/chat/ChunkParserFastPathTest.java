@@ -135,7 +135,60 @@ class ChunkParserFastPathTest {
       assertThat(parser.parse(json)).isEqualTo(bound(json));
     }
 
-    assertThat(parser.paths()).isEqualTo(new ChunkParser.Paths(196, 4, 0, 1));
+    assertThat(parser.paths()).isEqualTo(new ChunkParser.Paths(196, 4, 0, 0, 1));
+  }
+
+  /**
+   * Heads that change on every chunk stop being remembered after three, but one in 64 chunks is
+   * still tried, so that the fast path comes back once they settle: here 100 new ids, then 100
+   * chunks alike, of which the first 28 wait for chunk 128 to be remembered.
+   */
+  @Test
+  void headsThatChangeOnEveryChunkAreStillTriedNowAndThen() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    for (int i = 0; i < 200; i++) {
+      String json = "{\"id\":\"c" + Math.min(i, 100) + "\",\"service_tier\":\"default\","
+          + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"t" + i + "\"}}]}";
+      assertThat(parser.parse(json)).isEqualTo(bound(json));
+    }
+
+    assertThat(parser.paths()).isEqualTo(new ChunkParser.Paths(71, 129, 0, 0, 1));
+  }
+
+  /** The same unknown fields on chunk after chunk share one frozen map, on either path. */
+  @Test
+  void unknownFieldsThatRepeatShareTheMapOfTheChunkBefore() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    java.util.Map<String, Object> first = parser.parse(
+        "{\"id\":\"a\",\"service_tier\":\"default\",\"choices\":[]}").extra();
+
+    java.util.Map<String, Object> second = parser.parse(
+        "{\"id\":\"b\",\"service_tier\":\"default\",\"choices\":[]}").extra();
+    java.util.Map<String, Object> other = parser.parse(
+        "{\"id\":\"c\",\"service_tier\":\"flex\",\"choices\":[]}").extra();
+
+    assertThat(second).isSameAs(first);
+    assertThat(other).containsExactly(java.util.Map.entry("service_tier", "flex"));
+    assertThat(parser.parse("{\"id\":\"d\",\"service_tier\":\"flex\",\"choices\":[]}").extra())
+        .isSameAs(other);
+  }
+
+  /** Tool calls and usage, which some streams send on every chunk, are read without data binding. */
+  @Test
+  void toolCallAndUsageStreamsReadEveryChunkOnTheFastPath() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    String head = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",";
+    for (int i = 0; i < 100; i++) {
+      String json = head + "\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+          + (i == 0 ? "\"id\":\"call_1\",\"type\":\"function\"," : "")
+          + "\"function\":{\"arguments\":\"a" + i + "\"}}]}}],\"usage\":{\"prompt_tokens\":9,"
+          + "\"completion_tokens\":" + i + ",\"total_tokens\":" + (i + 9) + ","
+          + "\"prompt_tokens_details\":{\"cached_tokens\":0,\"audio_tokens\":0},"
+          + "\"completion_tokens_details\":{\"reasoning_tokens\":" + (i % 2) + "}}}";
+      assertThat(parser.parse(json)).isEqualTo(bound(json));
+    }
+
+    assertThat(parser.paths()).isEqualTo(new ChunkParser.Paths(99, 1, 0, 0, 1));
   }
 
   static List<byte[]> faults() {
@@ -204,7 +257,7 @@ class ChunkParserFastPathTest {
     ChunkParser parser = new ChunkParser();
     ChatChunk chunk = parser.parse(json);
 
-    assertThat(parser.paths()).isEqualTo(new ChunkParser.Paths(0, 0, 1, 1));
+    assertThat(parser.paths()).isEqualTo(new ChunkParser.Paths(0, 0, 1, 0, 1));
     assertThat(chunk).isEqualTo(bound(new String(json, StandardCharsets.UTF_8)));
     assertThat(chunk.text()).isEqualTo("caf\uFFFD");
   }

@@ -55,8 +55,81 @@ class ChunkParserTest {
         "{\"error\":{\"code\":\"rate_limit_exceeded\",\"message\":\"Slow down.\"}}",
         "{\"choices\":[{\"delta\":{\"content\":\"a\"}}]} trailing",
         "{\"x\":1,\"x\":2,\"choices\":[{\"delta\":{\"r\":\"a\",\"r\":\"b\"}}]}"));
+    chunks.addAll(toolCallChunks());
+    chunks.addAll(usageChunks());
     Random random = new Random(7);
     for (int i = 0; i < 200; i++) chunks.add(randomChunk(random));
+    return chunks;
+  }
+
+  /** Tool-call deltas as streams send them, and every odd value a fast path could get wrong. */
+  private static List<String> toolCallChunks() {
+    List<String> calls = List.of(
+        "{\"index\":0,\"id\":\"call_1\",\"type\":\"function\","
+            + "\"function\":{\"name\":\"lookup\",\"arguments\":\"\"}}",
+        "{\"index\":0,\"function\":{\"arguments\":\"{\\\"q\\\": \\\"é\\\"\"}}",
+        "{\"index\":1,\"function\":{\"name\":null,\"arguments\":null}}",
+        "{}",
+        "{\"index\":null,\"id\":null,\"type\":null,\"function\":null}",
+        "{\"index\":1.7,\"function\":{\"arguments\":\"x\",\"strict\":true,\"x\":{\"a\":[1]}}}",
+        "{\"index\":\"2\",\"function\":{\"arguments\":\"x\"}}",
+        "{\"index\":4294967296}",
+        "{\"index\":-1,\"type\":7}",
+        "{\"index\":0,\"index\":1}",
+        "{\"id\":\"a\",\"id\":\"b\",\"function\":{\"name\":\"f\",\"name\":\"g\"}}",
+        "{\"index\":0,\"function\":{\"arguments\":{\"not\":\"a string\"}}}",
+        "{\"index\":0,\"function\":{\"arguments\":12}}",
+        "{\"index\":0,\"function\":[]}",
+        "{\"index\":0,\"custom\":{\"input\":\"x\"},\"type\":\"custom\"}",
+        "{\"index\":0,\"extra_content\":null}");
+    List<String> chunks = new ArrayList<>();
+    for (String call : calls) {
+      chunks.add("{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[" + call + "]}}]}");
+    }
+    chunks.add("{\"choices\":[{\"delta\":{\"tool_calls\":[" + calls.get(0) + "," + calls.get(2)
+        + "," + calls.get(1) + "]}}]}");
+    chunks.add("{\"choices\":[{\"delta\":{\"tool_calls\":[]}}]}");
+    chunks.add("{\"choices\":[{\"delta\":{\"tool_calls\":[null]}}]}");
+    chunks.add("{\"choices\":[{\"delta\":{\"tool_calls\":{\"index\":0}}}]}");
+    chunks.add("{\"choices\":[{\"delta\":{\"tool_calls\":\"none\"}}]}");
+    return chunks;
+  }
+
+  /** Usage objects as streams send them, and every odd value a fast path could get wrong. */
+  private static List<String> usageChunks() {
+    List<String> usages = List.of(
+        "{\"prompt_tokens\":9,\"completion_tokens\":12,\"total_tokens\":21,"
+            + "\"prompt_tokens_details\":{\"cached_tokens\":0,\"audio_tokens\":0},"
+            + "\"completion_tokens_details\":{\"reasoning_tokens\":0,\"audio_tokens\":0,"
+            + "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}",
+        "{\"prompt_tokens\":9,\"prompt_tokens_details\":{\"cached_tokens\":4},"
+            + "\"completion_tokens_details\":{\"rejected_prediction_tokens\":2,"
+            + "\"reasoning_tokens\":3,\"future_tokens\":5}}",
+        "{}",
+        "{\"prompt_tokens\":null,\"prompt_tokens_details\":null,"
+            + "\"completion_tokens_details\":null}",
+        "{\"prompt_tokens_details\":{},\"completion_tokens_details\":{\"audio_tokens\":null}}",
+        "{\"prompt_tokens\":1.9,\"completion_tokens\":\"7\"}",
+        "{\"total_tokens\":4294967296}",
+        "{\"total_tokens\":true}",
+        "{\"prompt_tokens\":1,\"prompt_tokens\":2}",
+        "{\"prompt_tokens_details\":{\"cached_tokens\":1,\"cached_tokens\":2}}",
+        "{\"prompt_tokens_details\":{\"cached_tokens\":1},\"prompt_tokens_details\":null}",
+        "{\"prompt_tokens_details\":[]}",
+        "{\"cost\":0.001,\"provider\":\"p\",\"cost\":2,\"nested\":{\"a\":[1,null]},"
+            + "\"flag\":false,\"none\":null,\"big\":12345678901234567890}",
+        "{\"extra\":1,\"prompt_tokens\":3}");
+    List<String> chunks = new ArrayList<>();
+    for (String usage : usages) {
+      chunks.add("{\"choices\":[],\"usage\":" + usage + "}");
+    }
+    chunks.add("{\"choices\":[{\"delta\":{\"content\":\"a\"}}],\"usage\":" + usages.get(0) + "}");
+    chunks.add("{\"usage\":[]}");
+    chunks.add("{\"extra\":1,\"choices\":[]}");
+    chunks.add("{\"extra\":{\"a\":1},\"choices\":[]}");
+    chunks.add("{\"choices\":[{\"delta\":{\"extra\":\"x\"}}]}");
+    chunks.add("{\"choices\":[{\"delta\":{\"extra\":{\"a\":1}}}]}");
+    chunks.add("{\"usage\":3}");
     return chunks;
   }
 
@@ -99,9 +172,21 @@ class ChunkParserTest {
   @ParameterizedTest
   @MethodSource("chunks")
   void givesWhatDataBindingGives(String json) throws IOException {
-    ChatChunk expected = Json.MAPPER.readValue(json, ChatChunk.class);
+    assertGivesWhatDataBindingGives(new ChunkParser(), json);
+  }
 
-    assertThat(new ChunkParser().parse(json)).isEqualTo(expected);
+  /** The same chunk as data binding's, or, where data binding fails, the same failure. */
+  private static void assertGivesWhatDataBindingGives(ChunkParser parser, String json)
+      throws IOException {
+    ChatChunk expected;
+    try {
+      expected = Json.MAPPER.readValue(json, ChatChunk.class);
+    } catch (JsonProcessingException e) {
+      assertThatThrownBy(() -> parser.parse(json)).as(json)
+          .isInstanceOf(e.getClass()).hasMessage(e.getMessage());
+      return;
+    }
+    assertThat(parser.parse(json)).as(json).isEqualTo(expected);
   }
 
   @Test
@@ -120,10 +205,7 @@ class ChunkParserTest {
     java.util.Collections.shuffle(stream, new Random(11));
     ChunkParser parser = new ChunkParser();
 
-    for (String json : stream) {
-      assertThat(parser.parse(json)).as(json)
-          .isEqualTo(Json.MAPPER.readValue(json, ChatChunk.class));
-    }
+    for (String json : stream) assertGivesWhatDataBindingGives(parser, json);
   }
 
   /**

@@ -64,6 +64,8 @@ final class ChunkParser {
   private final Repeated fingerprint = new Repeated();
   private final Repeated role = new Repeated();
   private final Repeated toolType = new Repeated();
+  private final Repeated extraName = new Repeated();
+  private final Repeated extraValue = new Repeated();
 
   /**
    * The bytes before {@code "choices"} of the last chunk read in full, up to and including the
@@ -99,20 +101,23 @@ final class ChunkParser {
   private long fedBefore;
   private long fed;
   /** How the chunks were read so far: the fast path is visible in tests only through these. */
+  private int chunks;
   private int afterHeads;
+  private int scans;
   private int wholes;
   private int bounds;
   private int parts;
   private int parsers;
 
   /**
-   * How many chunks this parser read each way, how many parts of chunks it left to data binding
-   * (logprobs, {@code tchavi}), and how many Jackson parsers it made.
+   * How many chunks this parser read each way (after a remembered head, after a head scanned by
+   * hand, whole, with data binding), how many parts of chunks it left to data binding (logprobs,
+   * {@code tchavi}), and how many Jackson parsers it made.
    */
-  record Paths(int afterHead, int whole, int bound, int parts, int parsers) { }
+  record Paths(int afterHead, int scanned, int whole, int bound, int parts, int parsers) { }
 
   Paths paths() {
-    return new Paths(afterHeads, wholes, bounds, parts, parsers);
+    return new Paths(afterHeads, scans, wholes, bounds, parts, parsers);
   }
 
   /** Returns the chunk in {@code json}, or null when the JSON is {@code null}. */
@@ -122,8 +127,14 @@ final class ChunkParser {
 
   /** Returns the chunk in the UTF-8 bytes {@code json}, or null when the JSON is {@code null}. */
   ChatChunk parse(byte[] json) throws IOException {
+    chunks++;
     try {
-      return sameHead(json) ? afterHead(json) : whole(json);
+      if (sameHead(json)) return afterHead(json);
+      if (!rememberHead()) {
+        ChatChunk chunk = scanned(json);
+        if (chunk != null) return chunk;
+      }
+      return whole(json);
     } catch (Unusual | IOException e) {
       // A shape left to data binding, broken JSON, or a byte that is not UTF-8: data binding's
       // verdict, so that the same bytes give the same on every path (it also reads UTF-16 and
@@ -213,24 +224,182 @@ final class ChunkParser {
     return chunk;
   }
 
-  /** Reads the chunk from the comma before {@code "choices"}, read as an object's opening. */
+  /** Reads the chunk after the remembered head, with what the head said taken as read. */
   private ChatChunk afterHead(byte[] json) throws IOException, Unusual {
-    int comma = head.length - 1;
+    Fields fields = scratch.copyOf(headFields);
+    ChatChunk chunk = fromComma(json, head.length - 1, fields);
+    if (fields.extra == fields.headExtra && headExtra == null) headExtra = chunk.extra();
+    unmatchedHeads = 0;
+    afterHeads++;
+    return chunk;
+  }
+
+  /**
+   * Reads the chunk after a head scanned by hand, or returns null if the head is not one that
+   * {@link #scanHead} reads.
+   */
+  private ChatChunk scanned(byte[] json) throws IOException, Unusual {
+    Fields fields = wholeScratch.clear();
+    int comma = scanHead(json, fields);
+    if (comma < 0) return null;
+    head = null; // The remembered head, if any, was not this one.
+    headFields = null;
+    headExtra = null;
+    ChatChunk chunk = fromComma(json, comma, fields);
+    scans++;
+    return chunk;
+  }
+
+  /**
+   * Reads the chunk from the comma before {@code "choices"}, read as an object's opening, into
+   * {@code fields}, which hold what came before it.
+   */
+  private ChatChunk fromComma(byte[] json, int comma, Fields fields) throws IOException, Unusual {
     json[comma] = '{'; // Restored below: the bytes are the event's, which may still be shown.
     try {
       JsonParser p = feed(json, comma);
       p.nextToken(); // START_OBJECT
-      Fields fields = scratch.copyOf(headFields);
       fields(p, fields, null);
       finish(p);
-      ChatChunk chunk = fields.chunk();
-      if (fields.extra == fields.headExtra && headExtra == null) headExtra = chunk.extra();
-      unmatchedHeads = 0;
-      afterHeads++;
-      return chunk;
+      return fields.chunk();
     } finally {
       json[comma] = ',';
     }
+  }
+
+  /**
+   * Reads a head of plain fields by hand, for a stream whose heads change on every chunk (a new
+   * id or {@code created} each time), so that such chunks do not pay for Jackson's tokens over
+   * the head. Plain: before {@code "choices"}, and after a field, come only fields whose names
+   * are printable ASCII without escapes and whose values are such strings, integers of up to 18
+   * digits, or null (and, for unknown fields, true or false). Returns the offset of the comma
+   * before {@code "choices"}, or -1 for any other head, which the parser then reads.
+   */
+  private int scanHead(byte[] json, Fields f) {
+    int i = space(json, 0);
+    if (i >= json.length || json[i] != '{') return -1;
+    int comma = -1;
+    while (true) {
+      int nameStart = space(json, i + 1) + 1;
+      int nameEnd = plainEnd(json, nameStart - 1);
+      if (nameEnd < 0) return -1;
+      if (comma >= 0 && equals(json, nameStart - 1, nameEnd + 1, CHOICES)) return comma;
+      int at = space(json, nameEnd + 1);
+      if (at >= json.length || json[at] != ':') return -1;
+      int v = space(json, at + 1);
+      if (v >= json.length) return -1;
+      int end; // Just past the value.
+      String text = null;
+      long number = 0;
+      byte first = json[v];
+      if (first == '"') {
+        end = plainEnd(json, v);
+        if (end < 0) return -1;
+        end++;
+      } else if (first >= '0' && first <= '9') {
+        end = v + 1;
+        while (end < json.length && json[end] >= '0' && json[end] <= '9') end++;
+        if (end - v > 18 || (first == '0' && end - v > 1) || end >= json.length
+            || json[end] == '.' || json[end] == 'e' || json[end] == 'E') {
+          return -1;
+        }
+        for (int d = v; d < end; d++) number = number * 10 + (json[d] - '0');
+      } else {
+        end = literalEnd(json, v);
+        if (end < 0) return -1;
+      }
+      boolean string = first == '"';
+      boolean literal = !string && first > '9'; // null, true or false
+      boolean isNull = first == 'n';
+      int field = name(json, nameStart, nameEnd);
+      // Strings for strings, a number for created, no number for an unknown field (its Java type
+      // is data binding's), null for any; "choices" first, usage, tchavi and "extra" are not plain.
+      boolean plain = switch (field) {
+        case CREATED -> !string && (isNull || !literal);
+        case UNKNOWN -> string || literal;
+        case OTHER -> false;
+        default -> string || isNull;
+      };
+      if (!plain) return -1;
+      switch (field) {
+        case ID -> f.id = isNull ? null : id.read(json, v + 1, end - 1);
+        case OBJECT -> f.object = isNull ? null : object.read(json, v + 1, end - 1);
+        case MODEL -> f.model = isNull ? null : model.read(json, v + 1, end - 1);
+        case FINGERPRINT -> f.fingerprint = isNull ? null : fingerprint.read(json, v + 1, end - 1);
+        case CREATED -> f.created = number;
+        default -> {
+          if (f.extra == null) f.extra = cleared(wholeExtra);
+          Object value = string ? extraValue.read(json, v + 1, end - 1)
+              : isNull ? null : Boolean.valueOf(first == 't');
+          keepFirst(f.extra, extraName.read(json, nameStart, nameEnd), value);
+        }
+      }
+      i = space(json, end);
+      if (i >= json.length || json[i] != ',') return -1;
+      comma = i;
+    }
+  }
+
+  private static final int ID = 0;
+  private static final int OBJECT = 1;
+  private static final int MODEL = 2;
+  private static final int FINGERPRINT = 3;
+  private static final int CREATED = 4;
+  private static final int UNKNOWN = 5;
+  private static final int OTHER = 6;
+  private static final byte[][] HEAD_NAMES = {
+      bytes("id"), bytes("object"), bytes("model"), bytes("system_fingerprint"),
+      bytes("created")};
+  private static final byte[][] OTHER_NAMES = {
+      bytes("choices"), bytes("usage"), bytes("tchavi"), bytes("extra")};
+
+  /** Which of the head's fields {@code json[start..end)} names. */
+  private static int name(byte[] json, int start, int end) {
+    for (int n = 0; n < HEAD_NAMES.length; n++) {
+      if (equals(json, start, end, HEAD_NAMES[n])) return n;
+    }
+    for (byte[] other : OTHER_NAMES) {
+      if (equals(json, start, end, other)) return OTHER;
+    }
+    return UNKNOWN;
+  }
+
+  private static byte[] bytes(String name) {
+    return name.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static boolean equals(byte[] json, int start, int end, byte[] name) {
+    return Arrays.equals(json, start, end, name, 0, name.length);
+  }
+
+  /**
+   * Returns the offset of the closing quote of the plain string that opens at {@code quote}, or
+   * -1 if there is none there, or it holds an escape or a byte that is not printable ASCII.
+   */
+  private static int plainEnd(byte[] json, int quote) {
+    if (quote >= json.length || json[quote] != '"') return -1;
+    for (int i = quote + 1; i < json.length; i++) {
+      byte b = json[i];
+      if (b == '"') return i;
+      if (b == '\\' || b < 0x20 || b > 0x7e) return -1;
+    }
+    return -1;
+  }
+
+  /** Returns the offset just past {@code null}, {@code true} or {@code false}, or -1. */
+  private static int literalEnd(byte[] json, int start) {
+    for (byte[] literal : LITERALS) {
+      int end = start + literal.length;
+      if (end <= json.length && equals(json, start, end, literal)) return end;
+    }
+    return -1;
+  }
+
+  private static final byte[][] LITERALS = {bytes("null"), bytes("true"), bytes("false")};
+
+  private static int space(byte[] json, int i) {
+    while (i < json.length && isSpace(json[i])) i++;
+    return i;
   }
 
   /**
@@ -266,7 +435,7 @@ final class ChunkParser {
   }
 
   private boolean rememberHead() {
-    return unmatchedHeads < UNMATCHED_HEADS || wholes % RETRY_HEAD == 0;
+    return unmatchedHeads < UNMATCHED_HEADS || chunks % RETRY_HEAD == 0;
   }
 
   private static Map<String, Object> cleared(Map<String, Object> map) {
@@ -624,7 +793,12 @@ final class ChunkParser {
       case VALUE_FALSE -> Boolean.FALSE;
       default -> Json.MAPPER.readValue(p, Object.class); // Numbers too: their Java type varies.
     };
-    extra.putIfAbsent(name, value); // Data binding keeps the first of two same-named fields.
+    keepFirst(extra, name, value);
+  }
+
+  /** Data binding keeps the first of two same-named unknown fields, a null one too. */
+  private static void keepFirst(Map<String, Object> extra, String name, Object value) {
+    if (!extra.containsKey(name)) extra.put(name, value);
   }
 
   /** Reads the value at {@code p} with data binding; a null is read without it, as it is common. */
@@ -667,6 +841,18 @@ final class ChunkParser {
     String read(JsonParser p) throws IOException, Unusual {
       if (p.currentToken() != JsonToken.VALUE_STRING) return string(p);
       if (!matches(p)) value = p.getText();
+      return value;
+    }
+
+    /** Reads the plain ASCII text {@code json[start..end)}. */
+    String read(byte[] json, int start, int end) {
+      String v = value;
+      if (v != null && v.length() == end - start) {
+        int i = 0;
+        while (i < v.length() && json[start + i] == v.charAt(i)) i++;
+        if (i == v.length()) return v;
+      }
+      value = new String(json, start, end - start, StandardCharsets.ISO_8859_1);
       return value;
     }
 

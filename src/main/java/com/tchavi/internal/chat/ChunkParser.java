@@ -10,16 +10,11 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.tchavi.TchaviMeta;
 import com.tchavi.chat.ChatChunk;
 import com.tchavi.chat.ChunkChoice;
-import com.tchavi.chat.Delta;
-import com.tchavi.chat.Logprobs;
-import com.tchavi.chat.Role;
-import com.tchavi.chat.ToolCall;
 import com.tchavi.chat.Usage;
 import com.tchavi.internal.json.Json;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,14 +23,15 @@ import java.util.Objects;
 
 /**
  * Reads a chunk's JSON into a {@link ChatChunk}, the same value Jackson's data binding would give,
- * at a fraction of its cost: a stream carries hundreds of chunks a second, all alike. It walks the
- * tokens of the usual shape itself (tool calls and usage included, which some streams carry on
- * every chunk), hands the rare parts (logprobs, {@code tchavi}, unknown fields' numbers and
- * objects) to data binding, and falls back to data binding for the whole chunk on any shape it
- * does not expect. The id, model and other strings that repeat on every chunk are shared with the
- * previous chunk rather than allocated again. One non-blocking parser reads every chunk of the
- * stream, each fed whole, so that no chunk pays for a parser of its own (half of what a chunk
- * allocated before); a chunk that goes wrong discards it. Not thread-safe: one per stream.
+ * at a fraction of its cost: a stream carries hundreds of chunks a second, all alike. The chunk's
+ * head, the fields before {@code "choices"} (id, object, created, model, fingerprint), is
+ * usually the same bytes on every chunk: a chunk that starts with the last head's bytes is read
+ * from there on, with what the head said taken as read. Where heads change on every chunk,
+ * {@link PlainHead} scans a plain one by hand. The rest is walked token by token, its parts by
+ * {@link ChunkParts}; on any shape they do not expect, the whole chunk goes to data binding, the
+ * slow twin of every path here. One non-blocking parser reads every chunk of the stream, each fed
+ * whole, so that no chunk pays for a parser of its own; a chunk that goes wrong discards it. Not
+ * thread-safe: one per stream.
  */
 final class ChunkParser {
   /** Plain token reading: data binding is not even loaded until a chunk needs it. */
@@ -46,26 +42,13 @@ final class ChunkParser {
     static final ObjectReader CHUNK = Json.MAPPER.readerFor(ChatChunk.class);
   }
 
-  /** Thrown when the chunk has a shape this parser leaves to data binding. */
-  private static final class Unusual extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    Unusual() {
-      super(null, null, false, false);
-    }
-  }
-
-  private static final Unusual UNUSUAL = new Unusual();
-  private static final byte[] CHOICES = "\"choices\"".getBytes(StandardCharsets.UTF_8);
 
   private final Repeated id = new Repeated();
   private final Repeated object = new Repeated();
   private final Repeated model = new Repeated();
   private final Repeated fingerprint = new Repeated();
-  private final Repeated role = new Repeated();
-  private final Repeated toolType = new Repeated();
-  private final Repeated extraName = new Repeated();
-  private final Repeated extraValue = new Repeated();
+  private final ChunkParts parts = new ChunkParts();
+  private final PlainHead plainHead = new PlainHead();
 
   /**
    * The bytes before {@code "choices"} of the last chunk read in full, up to and including the
@@ -106,7 +89,6 @@ final class ChunkParser {
   private int scans;
   private int wholes;
   private int bounds;
-  private int parts;
   private int parsers;
 
   /**
@@ -117,7 +99,7 @@ final class ChunkParser {
   record Paths(int afterHead, int scanned, int whole, int bound, int parts, int parsers) { }
 
   Paths paths() {
-    return new Paths(afterHeads, scans, wholes, bounds, parts, parsers);
+    return new Paths(afterHeads, scans, wholes, bounds, parts.parts, parsers);
   }
 
   /** Returns the chunk in {@code json}, or null when the JSON is {@code null}. */
@@ -166,7 +148,7 @@ final class ChunkParser {
    * chunk's: it goes.
    */
   private void finish(JsonParser p) throws Unusual {
-    if (p.currentToken() != JsonToken.END_OBJECT) throw UNUSUAL;
+    if (p.currentToken() != JsonToken.END_OBJECT) throw Unusual.SHAPE;
     if (!feeder.needMoreInput()) discardParser(); // Even spaces: rare, and the next is fresh.
   }
 
@@ -236,12 +218,18 @@ final class ChunkParser {
 
   /**
    * Reads the chunk after a head scanned by hand, or returns null if the head is not one that
-   * {@link #scanHead} reads.
+   * {@link PlainHead} reads.
    */
   private ChatChunk scanned(byte[] json) throws IOException, Unusual {
-    Fields fields = wholeScratch.clear();
-    int comma = scanHead(json, fields);
+    int comma = plainHead.scan(json);
     if (comma < 0) return null;
+    Fields fields = wholeScratch.clear();
+    fields.id = plainHead.id;
+    fields.object = plainHead.object;
+    fields.created = plainHead.created;
+    fields.model = plainHead.model;
+    fields.fingerprint = plainHead.fingerprint;
+    fields.extra = plainHead.extra; // Copied as the chunk is made.
     head = null; // The remembered head, if any, was not this one.
     headFields = null;
     headExtra = null;
@@ -268,141 +256,6 @@ final class ChunkParser {
   }
 
   /**
-   * Reads a head of plain fields by hand, for a stream whose heads change on every chunk (a new
-   * id or {@code created} each time), so that such chunks do not pay for Jackson's tokens over
-   * the head. Plain: before {@code "choices"}, and after a field, come only fields whose names
-   * are printable ASCII without escapes and whose values are such strings, integers of up to 18
-   * digits, or null (and, for unknown fields, true or false). Returns the offset of the comma
-   * before {@code "choices"}, or -1 for any other head, which the parser then reads.
-   */
-  private int scanHead(byte[] json, Fields f) {
-    int i = space(json, 0);
-    if (i >= json.length || json[i] != '{') return -1;
-    int comma = -1;
-    while (true) {
-      int nameStart = space(json, i + 1) + 1;
-      int nameEnd = plainEnd(json, nameStart - 1);
-      if (nameEnd < 0) return -1;
-      if (comma >= 0 && equals(json, nameStart - 1, nameEnd + 1, CHOICES)) return comma;
-      int at = space(json, nameEnd + 1);
-      if (at >= json.length || json[at] != ':') return -1;
-      int v = space(json, at + 1);
-      if (v >= json.length) return -1;
-      int end; // Just past the value.
-      String text = null;
-      long number = 0;
-      byte first = json[v];
-      if (first == '"') {
-        end = plainEnd(json, v);
-        if (end < 0) return -1;
-        end++;
-      } else if (first >= '0' && first <= '9') {
-        end = v + 1;
-        while (end < json.length && json[end] >= '0' && json[end] <= '9') end++;
-        if (end - v > 18 || (first == '0' && end - v > 1) || end >= json.length
-            || json[end] == '.' || json[end] == 'e' || json[end] == 'E') {
-          return -1;
-        }
-        for (int d = v; d < end; d++) number = number * 10 + (json[d] - '0');
-      } else {
-        end = literalEnd(json, v);
-        if (end < 0) return -1;
-      }
-      boolean string = first == '"';
-      boolean literal = !string && first > '9'; // null, true or false
-      boolean isNull = first == 'n';
-      int field = name(json, nameStart, nameEnd);
-      // Strings for strings, a number for created, no number for an unknown field (its Java type
-      // is data binding's), null for any; "choices" first, usage, tchavi and "extra" are not plain.
-      boolean plain = switch (field) {
-        case CREATED -> !string && (isNull || !literal);
-        case UNKNOWN -> string || literal;
-        case OTHER -> false;
-        default -> string || isNull;
-      };
-      if (!plain) return -1;
-      switch (field) {
-        case ID -> f.id = isNull ? null : id.read(json, v + 1, end - 1);
-        case OBJECT -> f.object = isNull ? null : object.read(json, v + 1, end - 1);
-        case MODEL -> f.model = isNull ? null : model.read(json, v + 1, end - 1);
-        case FINGERPRINT -> f.fingerprint = isNull ? null : fingerprint.read(json, v + 1, end - 1);
-        case CREATED -> f.created = number;
-        default -> {
-          if (f.extra == null) f.extra = cleared(wholeExtra);
-          Object value = string ? extraValue.read(json, v + 1, end - 1)
-              : isNull ? null : Boolean.valueOf(first == 't');
-          keepFirst(f.extra, extraName.read(json, nameStart, nameEnd), value);
-        }
-      }
-      i = space(json, end);
-      if (i >= json.length || json[i] != ',') return -1;
-      comma = i;
-    }
-  }
-
-  private static final int ID = 0;
-  private static final int OBJECT = 1;
-  private static final int MODEL = 2;
-  private static final int FINGERPRINT = 3;
-  private static final int CREATED = 4;
-  private static final int UNKNOWN = 5;
-  private static final int OTHER = 6;
-  private static final byte[][] HEAD_NAMES = {
-      bytes("id"), bytes("object"), bytes("model"), bytes("system_fingerprint"),
-      bytes("created")};
-  private static final byte[][] OTHER_NAMES = {
-      bytes("choices"), bytes("usage"), bytes("tchavi"), bytes("extra")};
-
-  /** Which of the head's fields {@code json[start..end)} names. */
-  private static int name(byte[] json, int start, int end) {
-    for (int n = 0; n < HEAD_NAMES.length; n++) {
-      if (equals(json, start, end, HEAD_NAMES[n])) return n;
-    }
-    for (byte[] other : OTHER_NAMES) {
-      if (equals(json, start, end, other)) return OTHER;
-    }
-    return UNKNOWN;
-  }
-
-  private static byte[] bytes(String name) {
-    return name.getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static boolean equals(byte[] json, int start, int end, byte[] name) {
-    return Arrays.equals(json, start, end, name, 0, name.length);
-  }
-
-  /**
-   * Returns the offset of the closing quote of the plain string that opens at {@code quote}, or
-   * -1 if there is none there, or it holds an escape or a byte that is not printable ASCII.
-   */
-  private static int plainEnd(byte[] json, int quote) {
-    if (quote >= json.length || json[quote] != '"') return -1;
-    for (int i = quote + 1; i < json.length; i++) {
-      byte b = json[i];
-      if (b == '"') return i;
-      if (b == '\\' || b < 0x20 || b > 0x7e) return -1;
-    }
-    return -1;
-  }
-
-  /** Returns the offset just past {@code null}, {@code true} or {@code false}, or -1. */
-  private static int literalEnd(byte[] json, int start) {
-    for (byte[] literal : LITERALS) {
-      int end = start + literal.length;
-      if (end <= json.length && equals(json, start, end, literal)) return end;
-    }
-    return -1;
-  }
-
-  private static final byte[][] LITERALS = {bytes("null"), bytes("true"), bytes("false")};
-
-  private static int space(byte[] json, int i) {
-    while (i < json.length && isSpace(json[i])) i++;
-    return i;
-  }
-
-  /**
    * Reads an object's fields into {@code f}. Given {@code json}, also remembers the head: what
    * the fields before the first {@code "choices"} said, when a comma precedes it.
    */
@@ -419,16 +272,16 @@ final class ChunkParser {
         case "model" -> f.model = model.read(p);
         case "system_fingerprint" -> f.fingerprint = fingerprint.read(p);
         case "created" -> f.created = value == JsonToken.VALUE_NULL ? 0 : p.getLongValue();
-        case "choices" -> f.choices = choices(p);
-        case "usage" -> f.usage = usage(p);
-        case "tchavi" -> f.tchavi = read(p, TchaviMeta.class);
+        case "choices" -> f.choices = parts.choices(p);
+        case "usage" -> f.usage = ChunkParts.usage(p);
+        case "tchavi" -> f.tchavi = parts.read(p, TchaviMeta.class);
         default -> {
           if (f.extra == null) {
             f.extra = json != null ? cleared(wholeExtra) : new LinkedHashMap<>();
           } else if (f.extra == f.headExtra) {
             f.extra = new LinkedHashMap<>(f.extra); // The head's map is shared: copy, then add.
           }
-          put(f.extra, name, p);
+          ChunkParts.put(f.extra, name, p);
         }
       }
     }
@@ -448,21 +301,17 @@ final class ChunkParser {
     // that to change, no head would match and every chunk would be read whole: slower, not wrong
     // (ChunkParserFastPathTest counts the chunks read after a head).
     int quote = (int) (p.currentTokenLocation().getByteOffset() - fedBefore - 1);
-    if (quote < 1 || quote + CHOICES.length > json.length
-        || !Arrays.equals(json, quote, quote + CHOICES.length, CHOICES, 0, CHOICES.length)) {
+    if (quote < 1 || quote + PlainHead.CHOICES.length > json.length
+        || !Arrays.equals(json, quote, quote + PlainHead.CHOICES.length, PlainHead.CHOICES, 0, PlainHead.CHOICES.length)) {
       return;
     }
     int comma = quote - 1;
-    while (comma > 0 && isSpace(json[comma])) comma--;
+    while (comma > 0 && PlainHead.isSpace(json[comma])) comma--;
     if (json[comma] != ',') return;
     head = Arrays.copyOf(json, comma + 1);
     headFields = f.copy();
     if (f.extra != null) headFields.extra = new LinkedHashMap<>(f.extra); // f goes on growing.
     headFields.headExtra = headFields.extra;
-  }
-
-  private static boolean isSpace(byte b) {
-    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
   /** A chunk's top-level fields as they are read. */
@@ -526,346 +375,5 @@ final class ChunkParser {
     }
   }
 
-  private List<ChunkChoice> choices(JsonParser p) throws IOException, Unusual {
-    return list(p, this::choice);
-  }
 
-  /** Reads one element of an array: the parser is at its first token. */
-  private interface Element<T> {
-    T read(JsonParser p) throws IOException, Unusual;
-  }
-
-  /** Reads an array (or null) of {@code element}s, allocating no more than the list needs. */
-  private static <T> List<T> list(JsonParser p, Element<T> element) throws IOException, Unusual {
-    if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-    if (p.currentToken() != JsonToken.START_ARRAY) throw UNUSUAL;
-    T first = null;
-    List<T> more = null;
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      T value = element.read(p);
-      if (first == null) {
-        first = value;
-      } else {
-        if (more == null) {
-          more = new ArrayList<>();
-          more.add(first);
-        }
-        more.add(value);
-      }
-    }
-    return more != null ? more : first != null ? List.of(first) : List.of();
-  }
-
-  private ChunkChoice choice(JsonParser p) throws IOException, Unusual {
-    if (p.currentToken() != JsonToken.START_OBJECT) throw UNUSUAL;
-    int index = 0;
-    Delta delta = null;
-    String finishReason = null;
-    Logprobs logprobs = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken value = p.nextToken();
-      switch (name) {
-        case "index" -> index = value == JsonToken.VALUE_NULL ? 0 : intValue(p);
-        case "delta" -> delta = delta(p);
-        case "finish_reason" -> finishReason = string(p);
-        case "logprobs" -> logprobs = read(p, Logprobs.class);
-        default -> p.skipChildren(); // ChunkChoice keeps no unknown fields.
-      }
-    }
-    return new ChunkChoice(index, delta, finishReason, logprobs);
-  }
-
-  private Delta delta(JsonParser p) throws IOException, Unusual {
-    if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-    if (p.currentToken() != JsonToken.START_OBJECT) throw UNUSUAL;
-    String role = null;
-    String content = null;
-    String refusal = null;
-    List<ToolCall> toolCalls = null;
-    Map<String, Object> extra = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken value = p.nextToken();
-      switch (name) {
-        case "role" -> role = this.role.read(p);
-        case "content" -> content = string(p); // Content parts: data binding joins their text.
-        case "refusal" -> refusal = string(p);
-        case "tool_calls" -> toolCalls = toolCalls(p);
-        default -> {
-          if (extra == null) extra = new LinkedHashMap<>();
-          put(extra, name, p);
-        }
-      }
-    }
-    return new Delta(Role.of(role), content, refusal, toolCalls, extra);
-  }
-
-  /**
-   * Reads a delta's tool calls, the pieces of one or more calls that a tool-call stream sends on
-   * every chunk. A field a {@link ToolCall} keeps among its extra fields, or any value of a type
-   * other than the usual, leaves the whole chunk to data binding.
-   */
-  private List<ToolCall> toolCalls(JsonParser p) throws IOException, Unusual {
-    return list(p, this::toolCall);
-  }
-
-  private ToolCall toolCall(JsonParser p) throws IOException, Unusual {
-    if (p.currentToken() != JsonToken.START_OBJECT) throw UNUSUAL;
-    Integer index = null;
-    String id = null;
-    String type = null;
-    ToolCall.Function function = null;
-    int seen = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken value = p.nextToken();
-      switch (name) {
-        case "index" -> {
-          seen = once(seen, 1);
-          index = value == JsonToken.VALUE_NULL ? null : intValue(p);
-        }
-        case "id" -> {
-          seen = once(seen, 2);
-          id = string(p);
-        }
-        case "type" -> {
-          seen = once(seen, 4);
-          type = toolType.read(p);
-        }
-        case "function" -> {
-          seen = once(seen, 8);
-          function = function(p);
-        }
-        default -> throw UNUSUAL;
-      }
-    }
-    return new ToolCall(index, id, type, function, null);
-  }
-
-  private static ToolCall.Function function(JsonParser p) throws IOException, Unusual {
-    if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-    if (p.currentToken() != JsonToken.START_OBJECT) throw UNUSUAL;
-    String name = null;
-    String arguments = null;
-    int seen = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
-      switch (field) {
-        case "name" -> {
-          seen = once(seen, 1);
-          name = string(p);
-        }
-        case "arguments" -> {
-          seen = once(seen, 2);
-          arguments = string(p);
-        }
-        default -> p.skipChildren(); // A Function keeps no unknown fields.
-      }
-    }
-    return new ToolCall.Function(name, arguments);
-  }
-
-  /**
-   * Reads a usage object, which a stream sends once at its end, or on every chunk when the
-   * provider reports usage continuously. Unknown fields are kept, as data binding keeps them.
-   */
-  private static Usage usage(JsonParser p) throws IOException, Unusual {
-    if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-    if (p.currentToken() != JsonToken.START_OBJECT) throw UNUSUAL;
-    int prompt = 0;
-    int completion = 0;
-    int total = 0;
-    Usage.PromptTokensDetails promptDetails = null;
-    Usage.CompletionTokensDetails completionDetails = null;
-    Map<String, Object> extra = null;
-    int seen = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      p.nextToken();
-      switch (name) {
-        case "prompt_tokens" -> {
-          seen = once(seen, 1);
-          prompt = count(p);
-        }
-        case "completion_tokens" -> {
-          seen = once(seen, 2);
-          completion = count(p);
-        }
-        case "total_tokens" -> {
-          seen = once(seen, 4);
-          total = count(p);
-        }
-        case "prompt_tokens_details" -> {
-          seen = once(seen, 8);
-          promptDetails = promptDetails(p);
-        }
-        case "completion_tokens_details" -> {
-          seen = once(seen, 16);
-          completionDetails = completionDetails(p);
-        }
-        default -> {
-          if (extra == null) extra = new LinkedHashMap<>();
-          put(extra, name, p);
-        }
-      }
-    }
-    return new Usage(prompt, completion, total, promptDetails, completionDetails, extra);
-  }
-
-  private static final Usage.PromptTokensDetails NO_PROMPT_DETAILS =
-      new Usage.PromptTokensDetails(0, 0);
-  private static final Usage.CompletionTokensDetails NO_COMPLETION_DETAILS =
-      new Usage.CompletionTokensDetails(0, 0, 0, 0);
-
-  private static Usage.PromptTokensDetails promptDetails(JsonParser p)
-      throws IOException, Unusual {
-    int[] counts = counts(p, PROMPT_DETAILS);
-    if (counts == null) return null;
-    if (counts == NONE) return NO_PROMPT_DETAILS;
-    return new Usage.PromptTokensDetails(counts[0], counts[1]);
-  }
-
-  private static Usage.CompletionTokensDetails completionDetails(JsonParser p)
-      throws IOException, Unusual {
-    int[] counts = counts(p, COMPLETION_DETAILS);
-    if (counts == null) return null;
-    if (counts == NONE) return NO_COMPLETION_DETAILS;
-    return new Usage.CompletionTokensDetails(counts[0], counts[1], counts[2], counts[3]);
-  }
-
-  private static final List<String> PROMPT_DETAILS = List.of("cached_tokens", "audio_tokens");
-  private static final List<String> COMPLETION_DETAILS = List.of("reasoning_tokens",
-      "audio_tokens", "accepted_prediction_tokens", "rejected_prediction_tokens");
-  /** What {@link #counts} returns for an object whose counts are all 0. */
-  private static final int[] NONE = new int[0];
-
-  /**
-   * Reads an object of token counts named {@code names}, in that order; null for a JSON null,
-   * {@link #NONE} when every count is 0 (as usage details nearly always are: they are shared).
-   * Other fields are skipped, as the details records keep none.
-   */
-  private static int[] counts(JsonParser p, List<String> names) throws IOException, Unusual {
-    if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-    if (p.currentToken() != JsonToken.START_OBJECT) throw UNUSUAL;
-    int[] counts = null;
-    int seen = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      int at = names.indexOf(p.currentName());
-      p.nextToken();
-      if (at < 0) {
-        p.skipChildren();
-        continue;
-      }
-      seen = once(seen, 1 << at);
-      int count = count(p);
-      if (count != 0) {
-        if (counts == null) counts = new int[names.size()];
-        counts[at] = count;
-      }
-    }
-    return counts == null ? NONE : counts;
-  }
-
-  /**
-   * Returns {@code seen} with {@code bit} set. A field that comes twice leaves the chunk to data
-   * binding, whose choice between the two values is its own.
-   */
-  private static int once(int seen, int bit) throws Unusual {
-    if ((seen & bit) != 0) throw UNUSUAL;
-    return seen | bit;
-  }
-
-  /** Reads a token count; a null is 0, as data binding reads a null int. */
-  private static int count(JsonParser p) throws IOException, Unusual {
-    return p.currentToken() == JsonToken.VALUE_NULL ? 0 : intValue(p);
-  }
-
-  private static void put(Map<String, Object> extra, String name, JsonParser p)
-      throws IOException, Unusual {
-    // Data binding takes a field named as the records' own "extra" component for that component.
-    if (name.equals("extra")) throw UNUSUAL;
-    Object value = switch (p.currentToken()) {
-      case VALUE_STRING -> p.getText();
-      case VALUE_NULL -> null;
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
-      default -> Json.MAPPER.readValue(p, Object.class); // Numbers too: their Java type varies.
-    };
-    keepFirst(extra, name, value);
-  }
-
-  /** Data binding keeps the first of two same-named unknown fields, a null one too. */
-  private static void keepFirst(Map<String, Object> extra, String name, Object value) {
-    if (!extra.containsKey(name)) extra.put(name, value);
-  }
-
-  /** Reads the value at {@code p} with data binding; a null is read without it, as it is common. */
-  private <T> T read(JsonParser p, Class<T> type) throws IOException {
-    if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-    parts++;
-    return Json.MAPPER.readValue(p, type);
-  }
-
-  private static String string(JsonParser p) throws IOException, Unusual {
-    return switch (p.currentToken()) {
-      case VALUE_STRING -> p.getText();
-      case VALUE_NULL -> null;
-      default -> throw UNUSUAL;
-    };
-  }
-
-  /**
-   * Reads an integer: a float is cut, as data binding cuts it; a value past an int, or one that
-   * is not a number, goes to data binding, which reports or converts it.
-   */
-  private static int intValue(JsonParser p) throws IOException, Unusual {
-    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT
-        && p.currentToken() != JsonToken.VALUE_NUMBER_FLOAT) {
-      throw UNUSUAL;
-    }
-    long value = p.getLongValue();
-    if (value != (int) value) throw UNUSUAL;
-    return (int) value;
-  }
-
-
-  /**
-   * A string field that usually repeats from chunk to chunk: the previous value is handed out
-   * again when the text is the same, compared without making a String.
-   */
-  private static final class Repeated {
-    private String value;
-
-    String read(JsonParser p) throws IOException, Unusual {
-      if (p.currentToken() != JsonToken.VALUE_STRING) return string(p);
-      if (!matches(p)) value = p.getText();
-      return value;
-    }
-
-    /** Reads the plain ASCII text {@code json[start..end)}. */
-    String read(byte[] json, int start, int end) {
-      String v = value;
-      if (v != null && v.length() == end - start) {
-        int i = 0;
-        while (i < v.length() && json[start + i] == v.charAt(i)) i++;
-        if (i == v.length()) return v;
-      }
-      value = new String(json, start, end - start, StandardCharsets.ISO_8859_1);
-      return value;
-    }
-
-    /** Compares the parser's text with the value's, char by char: a new value costs no copy. */
-    private boolean matches(JsonParser p) throws IOException {
-      String v = value;
-      if (v == null || p.getTextLength() != v.length()) return false;
-      char[] text = p.getTextCharacters();
-      int offset = p.getTextOffset();
-      for (int i = 0; i < v.length(); i++) {
-        if (text[offset + i] != v.charAt(i)) return false;
-      }
-      return true;
-    }
-  }
 }

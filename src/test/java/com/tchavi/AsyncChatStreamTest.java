@@ -119,6 +119,23 @@ class AsyncChatStreamTest {
   }
 
   @Test
+  void aWholeBodyThatIsNoCompletionFailsTheStreamBeforeAnyRequest() throws Exception {
+    test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html")
+        .body("<html>Sign in to the Wi-Fi</html>").build());
+    AsyncChatStream stream = test.client.async().chat().completions().stream(REQUEST);
+    Recorder recorder = new Recorder(0, 0);
+
+    stream.subscribe(recorder);
+    recorder.await();
+
+    assertThat(recorder.signals).containsExactly("onSubscribe", "onError");
+    assertThat(recorder.error).isInstanceOf(TchaviStreamException.class)
+        .hasMessageContaining("text/html").hasMessageContaining("Sign in to the Wi-Fi");
+    assertThatThrownBy(() -> stream.completion().get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class).cause().isSameAs(recorder.error);
+  }
+
+  @Test
   void aBreakBeforeTheFirstChunkIsRetriedOnTheSchedule() throws Exception {
     test.server.enqueue(ScriptedBody.cutAfter(": warming up\n\n"));
     test.server.enqueue(sse(BODY));

@@ -172,6 +172,54 @@ class ListenerTest {
   }
 
   @Test
+  void streamRefusedFailsWithTheTypedException() {
+    test.server.enqueue(status(401, "invalid_api_key"));
+
+    assertThatThrownBy(() -> client().chat().completions().stream(REQUEST))
+        .isInstanceOf(AuthenticationException.class);
+
+    assertThat(listener.events).containsExactly(
+        "start chat.completions", "headers 401", "failed AuthenticationException");
+  }
+
+  @Test
+  void streamAnsweredWithAWholeCompletionEndsOnceRead() {
+    test.server.enqueue(completion());
+
+    try (ChatStream stream = client().chat().completions().stream(REQUEST)) {
+      stream.forEachRemaining(chunk -> { });
+      assertThat(stream.state()).isEqualTo(ChatStream.State.FINISHED);
+      assertThat(listener.events).as("ended before close()").containsExactly(
+          "start chat.completions", "headers 200", "firstChunk", "end");
+    }
+
+    assertThat(listener.events).hasSize(4);
+    TchaviCallEnd end = listener.end;
+    assertThat(end.outputTokens()).isEqualTo(11);
+    assertThat(end.finishReasons()).containsExactly("stop");
+    assertThat(end.responseId()).isEqualTo("chatcmpl-abc123");
+    assertThat(end.closedEarly()).isFalse();
+  }
+
+  @Test
+  void streamEndingWithEveryChoiceFinishedButNoDoneEnds() {
+    test.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream")
+        .body(ChatStreamingTest.chunk("Hi") + ChatStreamingTest.finish("length")).build());
+
+    try (ChatStream stream = client().chat().completions().stream(REQUEST)) {
+      stream.forEachRemaining(chunk -> { });
+      assertThat(stream.state()).isEqualTo(ChatStream.State.FINISHED);
+      assertThat(listener.events).as("ended before close()").containsExactly(
+          "start chat.completions", "headers 200", "firstChunk", "end");
+    }
+
+    assertThat(listener.events).hasSize(4);
+    assertThat(listener.end.finishReasons()).containsExactly("length");
+    assertThat(listener.end.responseId()).isEqualTo("c1");
+    assertThat(listener.end.closedEarly()).isFalse();
+  }
+
+  @Test
   void retriedCallTellsTheAttemptTheDelayAndTheCause() {
     test.server.enqueue(status(429, "rate_limit_exceeded"));
     test.server.enqueue(completion());

@@ -12,10 +12,15 @@ import com.tchavi.errors.TchaviStreamException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -145,6 +150,42 @@ class StreamContractTest {
       assertThat(texts(stream)).containsExactly("");
       assertThat(stream.state()).isEqualTo(ChatStream.State.FINISHED);
       assertThat(okHttp.connectionPool().idleConnectionCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aStreamThatEndsWithEveryChoiceFinishedClosesItsAnswerBeforeClose() {
+    List<String> closes = new CopyOnWriteArrayList<>();
+    // An interceptor's body learns that the answer is done only from its close().
+    OkHttpClient watched = okHttp.newBuilder().addInterceptor(chain -> {
+      Response response = chain.proceed(chain.request());
+      ResponseBody original = response.body();
+      return response.newBuilder().body(new ResponseBody() {
+        @Override public MediaType contentType() {
+          return original.contentType();
+        }
+
+        @Override public long contentLength() {
+          return original.contentLength();
+        }
+
+        @Override public BufferedSource source() {
+          return original.source();
+        }
+
+        @Override public void close() {
+          closes.add("closed");
+          original.close();
+        }
+      }).build();
+    }).build();
+    test.server.enqueue(sse(chunk("a") + finish("stop")));
+
+    try (ChatStream stream = test.client(test.builder().okHttpClient(watched))
+        .chat().completions().stream(REQUEST)) {
+      assertThat(texts(stream)).containsExactly("a", "");
+      assertThat(stream.state()).isEqualTo(ChatStream.State.FINISHED);
+      assertThat(closes).as("closed at the end, before close()").isNotEmpty();
     }
   }
 

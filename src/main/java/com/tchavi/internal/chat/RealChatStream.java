@@ -264,8 +264,7 @@ public final class RealChatStream implements ChatStream {
     int end = data.length;
     while (start < end && isSpace(data[start])) start++;
     while (end > start && isSpace(data[end - 1])) end--;
-    if (end - start != DONE.length) return false;
-    return Arrays.equals(data, start, end, DONE, 0, DONE.length);
+    return Arrays.equals(data, start, end, DONE, 0, DONE.length); // Unequal lengths: false.
   }
 
   private static boolean isBlank(byte[] data) {

@@ -1,16 +1,23 @@
 package com.tchavi.internal.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tchavi.RequestOptions;
 import com.tchavi.internal.http.ApiRequest;
+import com.tchavi.errors.TchaviConnectionException;
 import com.tchavi.internal.http.ClientConfig;
+import com.tchavi.internal.http.Exchange;
 import com.tchavi.internal.http.HttpExecutor;
+import com.tchavi.internal.http.Sleeper;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,10 +47,15 @@ final class EventStreamTest {
   /** Whether a read let through the gate fails, as a read under a cancel may. */
   private volatile boolean failAfterGate;
   private volatile Gated body;
+  /** Every answer's body, in order: a retried stream has more than one. */
+  private final List<Gated> bodies = new CopyOnWriteArrayList<>();
+  /** How many of the next answers break at their first read, as a reset connection does. */
+  private volatile int breaking;
   private final OkHttpClient okHttp = new OkHttpClient.Builder().addInterceptor(chain -> {
     okhttp3.Response response = chain.proceed(chain.request());
-    Gated gatedBody = new Gated(response.body());
+    Gated gatedBody = new Gated(response.body(), breaking-- > 0);
     body = gatedBody;
+    bodies.add(gatedBody);
     return response.newBuilder().body(gatedBody).build();
   }).build();
   private HttpExecutor executor;
@@ -54,7 +66,7 @@ final class EventStreamTest {
     private final BufferedSource source;
     volatile boolean closed;
 
-    Gated(ResponseBody original) throws IOException {
+    Gated(ResponseBody original, boolean breaks) throws IOException {
       type = original.contentType();
       Buffer bytes = new Buffer();
       original.source().readAll(bytes);
@@ -62,6 +74,7 @@ final class EventStreamTest {
       source = Okio.buffer(new ForwardingSource(bytes) {
         @Override
         public long read(Buffer sink, long byteCount) throws IOException {
+          if (breaks) throw new SocketException("Connection reset");
           if (gated) {
             reading.countDown();
             try {
@@ -96,9 +109,25 @@ final class EventStreamTest {
   @BeforeEach
   void start() throws IOException {
     server.start(InetAddress.getByName("127.0.0.1"), 0);
-    executor = new HttpExecutor(okHttp, new ClientConfig("sk-test", server.url("/v1/"), 0,
-        Duration.ofSeconds(5), Duration.ofSeconds(60), 1 << 20, Map.of(), duration -> { },
+    executor = executor(duration -> { });
+  }
+
+  /** Returns an executor whose waits between attempts go to {@code sleeper}. */
+  private HttpExecutor executor(Sleeper sleeper) {
+    return new HttpExecutor(okHttp, new ClientConfig("sk-test", server.url("/v1/"), 0,
+        Duration.ofSeconds(5), Duration.ofSeconds(60), 1 << 20, Map.of(), sleeper,
         Clock.systemUTC()));
+  }
+
+  /** Returns the exchange of a stream request that may be sent {@code retries} more times. */
+  private static Exchange exchange(HttpExecutor executor, int retries) {
+    return executor.exchange(ApiRequest.get("events", Map.of(),
+        RequestOptions.builder().maxRetries(retries).build()).longLived("text/event-stream"));
+  }
+
+  private void enqueue(String text) {
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream")
+        .body(text).build());
   }
 
   @AfterEach
@@ -169,7 +198,7 @@ final class EventStreamTest {
     failAfterGate = true;
     gate.countDown();
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(events::next)
+    assertThatThrownBy(events::next)
         .isInstanceOf(IllegalStateException.class).hasMessage("closed");
   }
 
@@ -205,5 +234,98 @@ final class EventStreamTest {
     assertThat(events.metadata().statusCode()).isEqualTo(200);
     events.release(true);
     assertThat(body.closed).isTrue();
+  }
+
+  @Test
+  void aBreakBeforeAnyEventClosesTheBrokenAnswerAndReadsTheNextAttempt() {
+    breaking = 1;
+    enqueue("data: a\n\n");
+    enqueue("data: b\n\n");
+    EventStream events = EventStream.open(exchange(executor, 1));
+
+    assertThat(events.next().data()).isEqualTo("b");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(bodies).hasSize(2);
+    assertThat(bodies.get(0).closed).as("the broken answer").isTrue();
+    assertThat(bodies.get(1).closed).isFalse();
+  }
+
+  @Test
+  void anAsyncStreamLeavesTheRetryToItsReader() {
+    breaking = 1;
+    enqueue("data: a\n\n");
+    enqueue("data: b\n\n");
+    EventStream events = EventStream.openAsync(exchange(executor, 1), Runnable::run).join();
+
+    assertThat(events.next()).as("no thread waits here to retry").isNull();
+    assertThat(events.retryPending()).isTrue();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(bodies.get(0).closed).as("the broken answer").isTrue();
+
+    events.retryAsync(Runnable::run).join();
+    assertThat(events.retryPending()).isFalse();
+    assertThat(events.next().data()).isEqualTo("b");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aCancelWhileWaitingToRetryEndsTheStreamQuietly() {
+    AtomicReference<EventStream> stream = new AtomicReference<>();
+    // The caller closes the stream from another thread while this one waits to retry.
+    HttpExecutor closing = executor(duration -> stream.get().cancel());
+    breaking = 1;
+    enqueue("data: a\n\n");
+    enqueue("data: b\n\n");
+    EventStream events = EventStream.open(exchange(closing, 1));
+    stream.set(events);
+
+    assertThat(events.next()).isNull();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(bodies.get(0).closed).isTrue();
+  }
+
+  @Test
+  void aBreakBeforeAnyEventWithNoRetryLeftIsAConnectionError() {
+    breaking = 1;
+    enqueue("data: a\n\n");
+    EventStream events = EventStream.open(exchange(executor, 0));
+
+    assertThatThrownBy(events::next)
+        .isInstanceOf(TchaviConnectionException.class)
+        .hasMessageEndingWith("failed: java.net.SocketException: Connection reset");
+    assertThat(body.closed).isTrue();
+  }
+
+  @Test
+  void aReadBrokenByACancelOfTheCallEndsQuietlyAndClosesTheAnswer() {
+    enqueue("data: a\n\n");
+    Exchange exchange = exchange(executor, 0);
+    EventStream events = EventStream.open(exchange);
+    gated = true;
+    failAfterGate = true;
+    gate.countDown();
+
+    exchange.cancel(); // As an async stream does, before it closes the stream.
+    assertThat(events.next()).isNull();
+    assertThat(body.closed).as("closed by the reader, which no close() follows yet").isTrue();
+  }
+
+  @Test
+  void releaseForReuseClosesTheAnswerAndReleaseWithoutCancelsTheCall() {
+    enqueue("data: a\n\n");
+    enqueue("data: b\n\n");
+    Exchange kept = exchange(executor, 0);
+    EventStream reused = EventStream.open(kept);
+    Gated reusedBody = body;
+    Exchange dropped = exchange(executor, 0);
+    EventStream failed = EventStream.open(dropped);
+
+    reused.release(true);
+    failed.release(false);
+
+    assertThat(reusedBody.closed).isTrue();
+    assertThat(kept.isCanceled()).as("its connection may go back to the pool").isFalse();
+    assertThat(body.closed).isTrue();
+    assertThat(dropped.isCanceled()).as("an answer in an unknown state is not drained").isTrue();
   }
 }

@@ -13,7 +13,8 @@ final class Repeated {
   private String value;
 
   String read(JsonParser p) throws IOException, Unusual {
-    if (p.currentToken() != JsonToken.VALUE_STRING) return ChunkParts.string(p);
+    if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+    if (p.currentToken() != JsonToken.VALUE_STRING) throw Unusual.SHAPE; // Data binding's call.
     if (!matches(p)) value = p.getText();
     return value;
   }

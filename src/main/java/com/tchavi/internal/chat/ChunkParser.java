@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Reads a chunk's JSON into a {@link ChatChunk}, the same value Jackson's data binding would give,
@@ -65,6 +64,8 @@ final class ChunkParser {
   private final Map<String, Object> wholeExtra = new LinkedHashMap<>();
   /** The last chunk's unknown fields, frozen: the next chunk shares the map when they are equal. */
   private Map<String, Object> lastExtra;
+  /** The head's map of unknown fields, when the last chunk's were the head's, untouched. */
+  private Map<String, Object> lastHeadExtra;
   /**
    * Heads remembered in a row that the chunk after them did not repeat. Past a few, the stream's
    * heads change on every chunk (a new id each time, say): a head is then remembered only once in
@@ -74,8 +75,6 @@ final class ChunkParser {
   private int unmatchedHeads;
   private static final int UNMATCHED_HEADS = 3;
   private static final int RETRY_HEAD = 64;
-  /** The head's unknown fields as the immutable map a chunk holds, to share across chunks. */
-  private Map<String, Object> headExtra;
 
   /** Reads the stream's chunks, fed one at a time; null before the first and after a fault. */
   private JsonParser parser;
@@ -192,16 +191,12 @@ final class ChunkParser {
     if (head != null && unmatchedHeads < UNMATCHED_HEADS) unmatchedHeads++;
     head = null;
     headFields = null;
-    headExtra = null;
     JsonParser p = feed(json, 0);
     p.nextToken(); // START_OBJECT, or finish() finds the chunk is not one (null: data binding's).
     Fields fields = wholeScratch.clear();
     fields(p, fields, json);
     finish(p);
     ChatChunk chunk = fields.chunk();
-    if (head != null && Objects.equals(fields.extra, headFields.extra)) {
-      headExtra = chunk.extra(); // No unknown field after the head: chunks to come share it.
-    }
     wholes++;
     return chunk;
   }
@@ -210,7 +205,6 @@ final class ChunkParser {
   private ChatChunk afterHead(byte[] json) throws IOException, Unusual {
     Fields fields = scratch.copyOf(headFields);
     ChatChunk chunk = fromComma(json, head.length - 1, fields);
-    if (fields.extra == fields.headExtra && headExtra == null) headExtra = chunk.extra();
     unmatchedHeads = 0;
     afterHeads++;
     return chunk;
@@ -232,7 +226,6 @@ final class ChunkParser {
     fields.extra = plainHead.extra; // Copied as the chunk is made.
     head = null; // The remembered head, if any, was not this one.
     headFields = null;
-    headExtra = null;
     ChatChunk chunk = fromComma(json, comma, fields);
     scans++;
     return chunk;
@@ -363,14 +356,16 @@ final class ChunkParser {
     }
 
     ChatChunk chunk() {
-      // The head's unknown fields, untouched: share the map the first such chunk made.
-      Map<String, Object> frozen = ChunkParser.this.headExtra;
-      Map<String, Object> fields = extra == headExtra && frozen != null ? frozen : extra;
-      // The same unknown fields as the chunk before (a service_tier on every chunk, say).
-      if (fields != null && fields != frozen && fields.equals(lastExtra)) fields = lastExtra;
+      // The same unknown fields as the chunk before (a service_tier on every chunk, say) share
+      // its map: known equal without a look when both are the head's, untouched.
+      Map<String, Object> fields = extra;
+      if (fields != null && (fields == lastHeadExtra || fields.equals(lastExtra))) {
+        fields = lastExtra;
+      }
       ChatChunk chunk =
           new ChatChunk(id, object, created, model, fingerprint, choices, usage, tchavi, fields);
       lastExtra = chunk.extra();
+      lastHeadExtra = extra == headExtra ? extra : null;
       return chunk;
     }
   }

@@ -119,27 +119,14 @@ final class ChunkParts {
     String id = null;
     String type = null;
     ToolCall.Function function = null;
-    int seen = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken value = p.nextToken();
       switch (name) {
-        case "index" -> {
-          seen = once(seen, 1);
-          index = value == JsonToken.VALUE_NULL ? null : intValue(p);
-        }
-        case "id" -> {
-          seen = once(seen, 2);
-          id = string(p);
-        }
-        case "type" -> {
-          seen = once(seen, 4);
-          type = toolType.read(p);
-        }
-        case "function" -> {
-          seen = once(seen, 8);
-          function = function(p);
-        }
+        case "index" -> index = value == JsonToken.VALUE_NULL ? null : intValue(p);
+        case "id" -> id = string(p);
+        case "type" -> type = toolType.read(p);
+        case "function" -> function = function(p);
         default -> throw Unusual.SHAPE;
       }
     }
@@ -151,19 +138,12 @@ final class ChunkParts {
     if (p.currentToken() != JsonToken.START_OBJECT) throw Unusual.SHAPE;
     String name = null;
     String arguments = null;
-    int seen = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       p.nextToken();
       switch (field) {
-        case "name" -> {
-          seen = once(seen, 1);
-          name = string(p);
-        }
-        case "arguments" -> {
-          seen = once(seen, 2);
-          arguments = string(p);
-        }
+        case "name" -> name = string(p);
+        case "arguments" -> arguments = string(p);
         default -> p.skipChildren(); // A Function keeps no unknown fields.
       }
     }
@@ -183,31 +163,15 @@ final class ChunkParts {
     Usage.PromptTokensDetails promptDetails = null;
     Usage.CompletionTokensDetails completionDetails = null;
     Map<String, Object> extra = null;
-    int seen = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();
       switch (name) {
-        case "prompt_tokens" -> {
-          seen = once(seen, 1);
-          prompt = count(p);
-        }
-        case "completion_tokens" -> {
-          seen = once(seen, 2);
-          completion = count(p);
-        }
-        case "total_tokens" -> {
-          seen = once(seen, 4);
-          total = count(p);
-        }
-        case "prompt_tokens_details" -> {
-          seen = once(seen, 8);
-          promptDetails = promptDetails(p);
-        }
-        case "completion_tokens_details" -> {
-          seen = once(seen, 16);
-          completionDetails = completionDetails(p);
-        }
+        case "prompt_tokens" -> prompt = count(p);
+        case "completion_tokens" -> completion = count(p);
+        case "total_tokens" -> total = count(p);
+        case "prompt_tokens_details" -> promptDetails = promptDetails(p);
+        case "completion_tokens_details" -> completionDetails = completionDetails(p);
         default -> {
           if (extra == null) extra = new LinkedHashMap<>();
           put(extra, name, p);
@@ -253,7 +217,6 @@ final class ChunkParts {
     if (p.currentToken() == JsonToken.VALUE_NULL) return null;
     if (p.currentToken() != JsonToken.START_OBJECT) throw Unusual.SHAPE;
     int[] counts = null;
-    int seen = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       int at = names.indexOf(p.currentName());
       p.nextToken();
@@ -261,23 +224,14 @@ final class ChunkParts {
         p.skipChildren();
         continue;
       }
-      seen = once(seen, 1 << at);
       int count = count(p);
-      if (count != 0) {
-        if (counts == null) counts = new int[names.size()];
-        counts[at] = count;
+      if (counts == null) {
+        if (count == 0) continue;
+        counts = new int[names.size()];
       }
+      counts[at] = count; // The last of two same-named fields, as data binding takes it.
     }
     return counts == null ? NONE : counts;
-  }
-
-  /**
-   * Returns {@code seen} with {@code bit} set. A field that comes twice leaves the chunk to data
-   * binding, whose choice between the two values is its own.
-   */
-  private static int once(int seen, int bit) throws Unusual {
-    if ((seen & bit) != 0) throw Unusual.SHAPE;
-    return seen | bit;
   }
 
   /** Reads a token count; a null is 0, as data binding reads a null int. */
@@ -324,11 +278,7 @@ final class ChunkParts {
    * is not a number, goes to data binding, which reports or converts it.
    */
   private static int intValue(JsonParser p) throws IOException, Unusual {
-    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT
-        && p.currentToken() != JsonToken.VALUE_NUMBER_FLOAT) {
-      throw Unusual.SHAPE;
-    }
-    long value = p.getLongValue();
+    long value = p.getLongValue(); // Not a number: the parser throws, and data binding decides.
     if (value != (int) value) throw Unusual.SHAPE;
     return (int) value;
   }

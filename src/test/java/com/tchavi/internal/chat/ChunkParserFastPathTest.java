@@ -173,6 +173,27 @@ class ChunkParserFastPathTest {
         .isSameAs(other);
   }
 
+  /** A null anywhere a part may be is read as absent on the fast path, not by data binding. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"choices\":[{\"index\":null,\"delta\":{\"role\":null,\"content\":null,"
+          + "\"refusal\":null,\"tool_calls\":null},\"finish_reason\":null,\"logprobs\":null}],"
+          + "\"usage\":null,\"tchavi\":null}",
+      "{\"choices\":[{\"delta\":{\"tool_calls\":[{\"index\":null,\"id\":null,\"type\":null,"
+          + "\"function\":null}]}}]}",
+      "{\"choices\":[{\"delta\":{\"tool_calls\":[{\"function\":{\"name\":null,"
+          + "\"arguments\":null}}]}}]}",
+      "{\"choices\":null,\"usage\":{\"prompt_tokens\":null,\"prompt_tokens_details\":null,"
+          + "\"completion_tokens_details\":{\"audio_tokens\":null}}}",
+      "{\"choices\":[{\"delta\":null}],\"created\":null,\"id\":null}",
+  })
+  void nullsAreReadWithoutDataBinding(String json) throws IOException {
+    ChunkParser parser = new ChunkParser();
+
+    assertThat(parser.parse(json)).isEqualTo(bound(json));
+    assertThat(parser.paths()).isEqualTo(new ChunkParser.Paths(0, 0, 1, 0, 0, 1));
+  }
+
   /** Tool calls and usage, which some streams send on every chunk, are read without data binding. */
   @Test
   void toolCallAndUsageStreamsReadEveryChunkOnTheFastPath() throws IOException {

@@ -81,7 +81,10 @@ class ChunkParserTest {
         "{\"index\":0,\"function\":{\"arguments\":12}}",
         "{\"index\":0,\"function\":[]}",
         "{\"index\":0,\"custom\":{\"input\":\"x\"},\"type\":\"custom\"}",
-        "{\"index\":0,\"extra_content\":null}");
+        "{\"index\":0,\"extra_content\":null}",
+        "{\"index\":0,\"index\":null,\"type\":\"function\",\"type\":null}",
+        "{\"function\":{\"name\":\"f\"},\"function\":null}",
+        "{\"function\":null,\"function\":{\"arguments\":\"a\",\"arguments\":\"b\"}}");
     List<String> chunks = new ArrayList<>();
     for (String call : calls) {
       chunks.add("{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[" + call + "]}}]}");
@@ -118,7 +121,10 @@ class ChunkParserTest {
         "{\"prompt_tokens_details\":[]}",
         "{\"cost\":0.001,\"provider\":\"p\",\"cost\":2,\"nested\":{\"a\":[1,null]},"
             + "\"flag\":false,\"none\":null,\"big\":12345678901234567890}",
-        "{\"extra\":1,\"prompt_tokens\":3}");
+        "{\"extra\":1,\"prompt_tokens\":3}",
+        "{\"prompt_tokens_details\":{\"cached_tokens\":1,\"cached_tokens\":0}}",
+        "{\"completion_tokens_details\":{\"audio_tokens\":0,\"audio_tokens\":4}}",
+        "{\"prompt_tokens\":5,\"prompt_tokens\":null,\"total_tokens\":2,\"total_tokens\":0}");
     List<String> chunks = new ArrayList<>();
     for (String usage : usages) {
       chunks.add("{\"choices\":[],\"usage\":" + usage + "}");

@@ -1,0 +1,165 @@
+package com.tchavi.internal.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The head scanned by hand: what it reads, where it stops, and every head it must leave to the
+ * parser. {@code ChunkParserTest} checks the chunks it helps read against data binding.
+ */
+class PlainHeadTest {
+  private final PlainHead head = new PlainHead();
+
+  private int scan(String json) {
+    return head.scan(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void readsEachFieldOfAPlainHeadAndStopsAtTheCommaBeforeChoices() {
+    String json = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":"
+        + "1763900000,\"model\":\"gpt-4o-mini\",\"service_tier\":\"default\",\"flag\":true,"
+        + "\"off\":false,\"none\":null,\"system_fingerprint\":\"fp_1\",\"choices\":[]}";
+
+    assertThat(scan(json)).isEqualTo(json.indexOf(",\"choices\""));
+    assertThat(head.id).isEqualTo("chatcmpl-1");
+    assertThat(head.object).isEqualTo("chat.completion.chunk");
+    assertThat(head.created).isEqualTo(1763900000L);
+    assertThat(head.model).isEqualTo("gpt-4o-mini");
+    assertThat(head.fingerprint).isEqualTo("fp_1");
+    assertThat(head.extra).containsExactly(entry("service_tier", "default"),
+        entry("flag", true), entry("off", false), entry("none", null));
+  }
+
+  @Test
+  void spacesMayComeBetweenEveryToken() {
+    String json = " \t{\r\n\"id\" :\t\"a\" ,\n \"created\"  :  9 , \"choices\":[]}";
+
+    assertThat(scan(json)).isEqualTo(json.indexOf(", \"choices\""));
+    assertThat(head.id).isEqualTo("a");
+    assertThat(head.created).isEqualTo(9);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "9", "10", "999999999999999999"})
+  void readsIntegersOfUpTo18Digits(String created) {
+    assertThat(scan("{\"created\":" + created + ",\"choices\":[]}")).isPositive();
+    assertThat(head.created).isEqualTo(Long.parseLong(created));
+  }
+
+  @Test
+  void readsNullsAsAbsentFields() {
+    assertThat(scan("{\"id\":null,\"object\":null,\"model\":null,\"system_fingerprint\":null,"
+        + "\"created\":null,\"choices\":[]}")).isPositive();
+
+    assertThat(head.id).isNull();
+    assertThat(head.object).isNull();
+    assertThat(head.model).isNull();
+    assertThat(head.fingerprint).isNull();
+    assertThat(head.created).isZero();
+    assertThat(head.extra).isNull();
+  }
+
+  @Test
+  void takesTheLastOfTwoKnownFieldsAndTheFirstOfTwoUnknownOnes() {
+    assertThat(scan("{\"id\":\"a\",\"x\":null,\"id\":\"b\",\"x\":\"y\",\"choices\":[]}")).isPositive();
+
+    assertThat(head.id).isEqualTo("b");
+    assertThat(head.extra).containsExactly(entry("x", null));
+  }
+
+  @Test
+  void printableAsciiIsPlainFromSpaceToTilde() {
+    assertThat(scan("{\"id\":\" ~\",\" ~\":\"~ \",\"choices\":[]}")).isPositive();
+
+    assertThat(head.id).isEqualTo(" ~");
+    assertThat(head.extra).containsExactly(entry(" ~", "~ "));
+  }
+
+  @Test
+  void aNewScanForgetsTheLastOne() {
+    scan("{\"id\":\"a\",\"object\":\"o\",\"created\":1,\"model\":\"m\",\"system_fingerprint\":\"f\","
+        + "\"x\":\"y\",\"choices\":[]}");
+
+    assertThat(scan("{\"z\":true,\"choices\":[]}")).isPositive();
+    assertThat(head.id).isNull();
+    assertThat(head.object).isNull();
+    assertThat(head.created).isZero();
+    assertThat(head.model).isNull();
+    assertThat(head.fingerprint).isNull();
+    assertThat(head.extra).containsExactly(entry("z", true));
+    assertThat(scan("{\"id\":\"a\",\"choices\":[]}")).isPositive();
+    assertThat(head.extra).isNull();
+  }
+
+  @Test
+  void sharesAStringThatRepeatsFromHeadToHead() {
+    scan("{\"id\":\"chatcmpl-1\",\"model\":\"m\",\"s\":\"t\",\"choices\":[]}");
+    String id = head.id;
+    String model = head.model;
+    Object value = head.extra.get("s");
+    String name = head.extra.keySet().iterator().next();
+
+    scan("{\"id\":\"chatcmpl-1\",\"model\":\"m\",\"s\":\"t\",\"choices\":[]}");
+
+    assertThat(head.id).isSameAs(id);
+    assertThat(head.model).isSameAs(model);
+    assertThat(head.extra.get("s")).isSameAs(value);
+    assertThat(head.extra.keySet().iterator().next()).isSameAs(name);
+    scan("{\"id\":\"chatcmpl-2\",\"choices\":[]}");
+    assertThat(head.id).isEqualTo("chatcmpl-2");
+  }
+
+  /** Every head cut short, at every byte, is refused without an exception. */
+  @Test
+  void everyHeadCutShortIsRefused() {
+    String json = "{\"id\":\"a\",\"created\":12,\"x\":true,\"y\":false,\"n\":null,\"choices\":[]}";
+    int choices = json.indexOf("\"choices\"") + "\"choices\"".length();
+    for (int length = 0; length < choices; length++) {
+      assertThat(scan(json.substring(0, length))).as(json.substring(0, length)).isEqualTo(-1);
+    }
+    assertThat(scan(json.substring(0, choices))).isEqualTo(json.indexOf(",\"choices\""));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"choices\":[]}",
+      "{\"id\":\"a\\\"b\",\"choices\":[]}",
+      "{\"id\":\"é\",\"choices\":[]}",
+      "{\"id\":\"a\u001fb\",\"choices\":[]}",
+      "{\"id\":\"a\u007fb\",\"choices\":[]}",
+      "{\"é\":\"a\",\"choices\":[]}",
+      "{\"id\":\"a\"}",
+      "{\"id\":\"a\" \"choices\":[]}",
+      "{\"id\" \"a\",\"choices\":[]}",
+      "{\"id\":\"a\",choices:[]}",
+      "[\"id\",\"choices\"]",
+      "{\"id\":7,\"choices\":[]}",
+      "{\"object\":true,\"choices\":[]}",
+      "{\"model\":[],\"choices\":[]}",
+      "{\"system_fingerprint\":{},\"choices\":[]}",
+      "{\"created\":\"1\",\"choices\":[]}",
+      "{\"created\":true,\"choices\":[]}",
+      "{\"created\":1234567890123456789,\"choices\":[]}",
+      "{\"created\":01,\"choices\":[]}",
+      "{\"created\":1.5,\"choices\":[]}",
+      "{\"created\":1e3,\"choices\":[]}",
+      "{\"created\":1E3,\"choices\":[]}",
+      "{\"created\":-1,\"choices\":[]}",
+      "{\"created\":nul,\"choices\":[]}",
+      "{\"x\":1,\"choices\":[]}",
+      "{\"x\":[1],\"choices\":[]}",
+      "{\"usage\":null,\"choices\":[]}",
+      "{\"tchavi\":null,\"choices\":[]}",
+      "{\"extra\":\"x\",\"choices\":[]}",
+      "{\"id\":\"a\",,\"choices\":[]}",
+      "{\"id\":\"a\",}",
+  })
+  void leavesEveryOtherHeadToTheParser(String json) {
+    assertThat(scan(json)).isEqualTo(-1);
+  }
+}

@@ -270,7 +270,7 @@ final class ChunkParser {
         case "tchavi" -> f.tchavi = parts.read(p, TchaviMeta.class);
         default -> {
           if (f.extra == null) {
-            f.extra = json != null ? cleared(wholeExtra) : new LinkedHashMap<>();
+            f.extra = cleared(wholeExtra); // The chunk copies it; a head keeps a copy.
           } else if (f.extra == f.headExtra) {
             f.extra = new LinkedHashMap<>(f.extra); // The head's map is shared: copy, then add.
           }

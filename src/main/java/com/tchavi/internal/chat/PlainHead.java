@@ -69,10 +69,8 @@ final class PlainHead {
       } else if (first >= '0' && first <= '9') {
         end = v + 1;
         while (end < json.length && json[end] >= '0' && json[end] <= '9') end++;
-        if (end - v > 18 || (first == '0' && end - v > 1) || end >= json.length
-            || json[end] == '.' || json[end] == 'e' || json[end] == 'E') {
-          return -1;
-        }
+        // A fraction or an exponent is refused below, as what follows is not a comma.
+        if (end - v > 18 || (first == '0' && end - v > 1)) return -1;
         for (int d = v; d < end; d++) number = number * 10 + (json[d] - '0');
       } else {
         end = literalEnd(json, v);

@@ -194,6 +194,36 @@ class ChunkParserFastPathTest {
     assertThat(parser.paths()).isEqualTo(new ChunkParser.Paths(0, 0, 1, 0, 0, 1));
   }
 
+  /** Logprobs and the tchavi object are rare: data binding reads them, and only them. */
+  @Test
+  void logprobsAndTchaviAreTheOnlyPartsLeftToDataBinding() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    String json = "{\"choices\":[{\"delta\":{\"content\":\"a\"},\"logprobs\":{\"content\":[]}}],"
+        + "\"tchavi\":{\"credits_used\":1}}";
+
+    assertThat(parser.parse(json)).isEqualTo(bound(json));
+    assertThat(parser.paths()).isEqualTo(new ChunkParser.Paths(0, 0, 1, 0, 2, 1));
+  }
+
+  /** Usage details that are all 0, as they nearly always are, are one shared value. */
+  @Test
+  void usageDetailsOfZeroesAreShared() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    String zeroes = "{\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"prompt_tokens_details\":"
+        + "{\"cached_tokens\":0},\"completion_tokens_details\":{\"reasoning_tokens\":0}}}";
+
+    com.tchavi.chat.Usage first = parser.parse(zeroes).usage();
+    com.tchavi.chat.Usage second = parser.parse(zeroes.replace("\"prompt_tokens\":1", "\"prompt_tokens\":2")).usage();
+    com.tchavi.chat.Usage some = parser.parse(zeroes.replace("\"cached_tokens\":0", "\"cached_tokens\":3")
+        .replace("\"reasoning_tokens\":0", "\"reasoning_tokens\":4")).usage();
+
+    assertThat(second.promptTokens()).isEqualTo(2);
+    assertThat(second.promptTokensDetails()).isSameAs(first.promptTokensDetails());
+    assertThat(second.completionTokensDetails()).isSameAs(first.completionTokensDetails());
+    assertThat(some.promptTokensDetails().cachedTokens()).isEqualTo(3);
+    assertThat(some.completionTokensDetails().reasoningTokens()).isEqualTo(4);
+  }
+
   /** Tool calls and usage, which some streams send on every chunk, are read without data binding. */
   @Test
   void toolCallAndUsageStreamsReadEveryChunkOnTheFastPath() throws IOException {

@@ -158,6 +158,10 @@ class PlainHeadTest {
       "{\"extra\":\"x\",\"choices\":[]}",
       "{\"id\":\"a\",,\"choices\":[]}",
       "{\"id\":\"a\",}",
+      "X\"id\":\"a\",\"choices\":[]}",
+      "{x id\":\"a\",\"choices\":[]}",
+      "{\"id\"x\"a\",\"choices\":[]}",
+      "{\"id\":\"a\"x\"choices\":[]}",
   })
   void leavesEveryOtherHeadToTheParser(String json) {
     assertThat(scan(json)).isEqualTo(-1);

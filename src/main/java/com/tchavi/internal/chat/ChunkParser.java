@@ -188,7 +188,7 @@ final class ChunkParser {
 
   /** Reads the whole chunk, and remembers its head for the chunks that follow. */
   private ChatChunk whole(byte[] json) throws IOException, Unusual {
-    if (head != null && unmatchedHeads < UNMATCHED_HEADS) unmatchedHeads++;
+    if (head != null) unmatchedHeads++; // Past the first few, once in RETRY_HEAD chunks at most.
     head = null;
     headFields = null;
     JsonParser p = feed(json, 0);
@@ -216,7 +216,7 @@ final class ChunkParser {
    */
   private ChatChunk scanned(byte[] json) throws IOException, Unusual {
     int comma = plainHead.scan(json);
-    if (comma < 0) return null;
+    if (comma == -1) return null;
     Fields fields = wholeScratch.clear();
     fields.id = plainHead.id;
     fields.object = plainHead.object;
@@ -294,12 +294,9 @@ final class ChunkParser {
     // that to change, no head would match and every chunk would be read whole: slower, not wrong
     // (ChunkParserFastPathTest counts the chunks read after a head).
     int quote = (int) (p.currentTokenLocation().getByteOffset() - fedBefore - 1);
-    if (quote < 1 || quote + PlainHead.CHOICES.length > json.length
-        || !Arrays.equals(json, quote, quote + PlainHead.CHOICES.length, PlainHead.CHOICES, 0, PlainHead.CHOICES.length)) {
-      return;
-    }
+    if (!PlainHead.startsAt(json, quote, PlainHead.CHOICES)) return;
     int comma = quote - 1;
-    while (comma > 0 && PlainHead.isSpace(json[comma])) comma--;
+    while (PlainHead.isSpace(json[comma])) comma--; // A name comes after '{' or ','.
     if (json[comma] != ',') return;
     head = Arrays.copyOf(json, comma + 1);
     headFields = f.copy();

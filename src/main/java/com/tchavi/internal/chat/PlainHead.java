@@ -139,6 +139,12 @@ final class PlainHead {
     return name.getBytes(StandardCharsets.US_ASCII);
   }
 
+  /** Returns true if {@code json} holds {@code name} at {@code offset}. */
+  static boolean startsAt(byte[] json, int offset, byte[] name) {
+    return offset >= 0 && offset + name.length <= json.length
+        && equals(json, offset, offset + name.length, name);
+  }
+
   private static boolean equals(byte[] json, int start, int end, byte[] name) {
     return Arrays.equals(json, start, end, name, 0, name.length);
   }

@@ -125,6 +125,17 @@ class PlainHeadTest {
     assertThat(scan(json.substring(0, choices))).isEqualTo(json.indexOf(",\"choices\""));
   }
 
+  @Test
+  void findsANameAtAnOffsetWithinTheBytesOnly() {
+    byte[] json = "\"choices\":\"choices\"".getBytes(StandardCharsets.US_ASCII);
+
+    assertThat(PlainHead.startsAt(json, 0, PlainHead.CHOICES)).isTrue();
+    assertThat(PlainHead.startsAt(json, 10, PlainHead.CHOICES)).isTrue();
+    assertThat(PlainHead.startsAt(json, 1, PlainHead.CHOICES)).isFalse();
+    assertThat(PlainHead.startsAt(json, 11, PlainHead.CHOICES)).isFalse();
+    assertThat(PlainHead.startsAt(json, -1, PlainHead.CHOICES)).isFalse();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "{\"choices\":[]}",

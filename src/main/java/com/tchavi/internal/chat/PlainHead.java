@@ -53,8 +53,9 @@ final class PlainHead {
     while (true) {
       int nameStart = space(json, i + 1) + 1;
       int nameEnd = plainEnd(json, nameStart - 1);
-      if (nameEnd < 0) return -1;
-      if (comma >= 0 && equals(json, nameStart - 1, nameEnd + 1, CHOICES)) return comma;
+      if (nameEnd == -1) return -1;
+      // The end of the head; -1 still, if "choices" comes first: that chunk has no head.
+      if (equals(json, nameStart - 1, nameEnd + 1, CHOICES)) return comma;
       int at = space(json, nameEnd + 1);
       if (at >= json.length || json[at] != ':') return -1;
       int v = space(json, at + 1);
@@ -64,7 +65,7 @@ final class PlainHead {
       byte first = json[v];
       if (first == '"') {
         end = plainEnd(json, v);
-        if (end < 0) return -1;
+        if (end == -1) return -1;
         end++;
       } else if (first >= '0' && first <= '9') {
         end = v + 1;
@@ -74,7 +75,7 @@ final class PlainHead {
         for (int d = v; d < end; d++) number = number * 10 + (json[d] - '0');
       } else {
         end = literalEnd(json, v);
-        if (end < 0) return -1;
+        if (end == -1) return -1;
       }
       boolean string = first == '"';
       boolean literal = !string && first > '9'; // null, true or false

@@ -173,6 +173,18 @@ class ChunkParserFastPathTest {
         .isSameAs(other);
   }
 
+  /** Spaces between the head and "choices" are part of the head. */
+  @Test
+  void aHeadWithSpacesBeforeChoicesIsRemembered() throws IOException {
+    ChunkParser parser = new ChunkParser();
+    for (int i = 0; i < 10; i++) {
+      String json = "{\"id\":\"c1\" ,\n \"choices\":[{\"delta\":{\"content\":\"t" + i + "\"}}]}";
+      assertThat(parser.parse(json)).isEqualTo(bound(json));
+    }
+
+    assertThat(parser.paths()).isEqualTo(new ChunkParser.Paths(9, 0, 1, 0, 0, 1));
+  }
+
   /** A null anywhere a part may be is read as absent on the fast path, not by data binding. */
   @ParameterizedTest
   @ValueSource(strings = {

@@ -93,6 +93,9 @@ class ChunkParserTest {
         + "," + calls.get(1) + "]}}]}");
     chunks.add("{\"choices\":[{\"delta\":{\"tool_calls\":[]}}]}");
     chunks.add("{\"choices\":[{\"delta\":{\"tool_calls\":[null]}}]}");
+    chunks.add("{\"choices\":[{\"delta\":{\"tool_calls\":[null," + calls.get(0) + "]}}]}");
+    chunks.add("{\"choices\":[{\"delta\":{\"tool_calls\":[1," + calls.get(0) + "]}}]}");
+    chunks.add("{\"choices\":[{\"delta\":{\"tool_calls\":[[]," + calls.get(0) + "]}}]}");
     chunks.add("{\"choices\":[{\"delta\":{\"tool_calls\":{\"index\":0}}}]}");
     chunks.add("{\"choices\":[{\"delta\":{\"tool_calls\":\"none\"}}]}");
     return chunks;

@@ -202,7 +202,7 @@ public final class Exchange {
     events.answered(response);
     if (response.isSuccessful()) return null;
     ResponseMetadata metadata = ResponseMetadata.of(response.code(), response.headers());
-    if (response.isRedirect() || (response.code() >= 300 && response.code() < 400)) {
+    if (response.code() >= 300 && response.code() < 400) { // OkHttp's isRedirect() codes too.
       response.close();
       throw ErrorMapper.fromRedirect(metadata);
     }

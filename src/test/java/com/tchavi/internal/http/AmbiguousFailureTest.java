@@ -87,13 +87,17 @@ class AmbiguousFailureTest {
     assertThat(sleeps).isEmpty();
   }
 
-  @Test
-  void aDroppedAnswerOnAPooledConnectionIsNotSentAgainByOkHttp() {
-    // OkHttp resends a request whose reused connection broke, unless told not to for this call.
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aDroppedAnswerOnAPooledConnectionIsNotSentAgainByOkHttp(boolean okHttpFollowsRedirects) {
+    // OkHttp resends a request whose reused connection broke, unless told not to for this call:
+    // also when its client asks for nothing else the executor turns off.
+    OkHttpClient client = okHttp.newBuilder().followRedirects(okHttpFollowsRedirects)
+        .followSslRedirects(okHttpFollowsRedirects).build();
     server.enqueue(new MockResponse.Builder().body("{}").build());
     server.enqueue(dropAfterRequest());
     server.enqueue(accepted());
-    HttpExecutor executor = executor(okHttp, server.url("/api/v1/"));
+    HttpExecutor executor = executor(client, server.url("/api/v1/"));
     executor.execute(ApiRequest.get("jobs", Map.of(), RequestOptions.NONE), TEXT);
 
     assertThatThrownBy(() -> executor.execute(post().noRetryAfterAmbiguousFailure(), TEXT))

@@ -13,11 +13,13 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -25,6 +27,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,9 +38,17 @@ import org.junit.jupiter.api.Timeout;
 /** What one call ends in, word for word: each failure's message, caps, cancels and logs. */
 final class ExchangeOutcomesTest {
   private final MockWebServer server = new MockWebServer();
+  /** The calls OkHttp was asked to make: one per attempt. */
+  private final AtomicInteger calls = new AtomicInteger();
   /** Set up as TchaviClient sets up its own: OkHttp neither retries nor follows redirects. */
   private final OkHttpClient okHttp = new OkHttpClient.Builder()
-      .retryOnConnectionFailure(false).followRedirects(false).build();
+      .retryOnConnectionFailure(false).followRedirects(false)
+      .eventListener(new EventListener() {
+        @Override
+        public void callStart(Call call) {
+          calls.incrementAndGet();
+        }
+      }).build();
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
   /** Runs during each recorded sleep, as a cancel from another thread would. */
   private final AtomicReference<Runnable> duringSleep = new AtomicReference<>(() -> { });
@@ -94,6 +106,50 @@ final class ExchangeOutcomesTest {
   }
 
   @Test
+  void aChannelClosedByAnInterruptSaysSoOnceTheFlagIsCleared() {
+    Exchange exchange = executor.exchange(post());
+
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    assertThat(exchange.connectionError(new ClosedByInterruptException()))
+        .hasMessage("POST " + url() + " was interrupted");
+  }
+
+  @Test
+  void anIoFailureOnAnInterruptedThreadSaysSoAndKeepsTheFlag() {
+    Exchange exchange = executor.exchange(post());
+
+    Thread.currentThread().interrupt();
+    try {
+      assertThat(exchange.connectionError(new IOException("Socket closed")))
+          .hasMessage("POST " + url() + " was interrupted");
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
+  void aTimeoutOfTheCallReplacesTheClientsInItsMessage() {
+    Exchange exchange = executor.exchange(ApiRequest.postJson("things", "{}".getBytes(),
+        RequestOptions.builder().timeout(Duration.ofSeconds(3)).build()));
+
+    assertThat(exchange.connectionError(new InterruptedIOException("timeout")))
+        .hasMessage("POST " + url() + " took longer than its timeout of 3000 ms, retries included");
+  }
+
+  @Test
+  void aDeadlineSpentBeforeTheFirstAttemptFailsAsATimeout() {
+    server.enqueue(new MockResponse.Builder().body("{}").build());
+    // One nanosecond is over before the attempt is made.
+    Exchange exchange = executor.exchange(ApiRequest.postJson("things", "{}".getBytes(),
+        RequestOptions.builder().timeout(Duration.ofNanos(1)).build()));
+
+    assertThatThrownBy(exchange::execute).isInstanceOf(TchaviConnectionException.class)
+        .hasMessageStartingWith("POST " + url() + " took longer than its timeout of 0 ms")
+        .hasCauseInstanceOf(InterruptedIOException.class);
+  }
+
+  @Test
   void oneRetryIsSaidInTheSingular() {
     server.enqueue(new MockResponse.Builder().onResponseStart(
         new mockwebserver3.SocketEffect.CloseSocket()).build());
@@ -105,6 +161,21 @@ final class ExchangeOutcomesTest {
     assertThatThrownBy(() -> executor.execute(once, (r, m, x) -> null))
         .isInstanceOf(TchaviConnectionException.class)
         .hasMessageEndingWith(" (after 1 retry)");
+  }
+
+  @Test
+  void aLongLivedAnswerIsNotCutByTheClientsTimeout() {
+    server.enqueue(new MockResponse.Builder().body("data: {}\n\n").build());
+    HttpExecutor hasty = new HttpExecutor(okHttp, new ClientConfig("sk-test",
+        server.url("/v1/"), 2, Duration.ofNanos(1), Duration.ofSeconds(60), 1 << 20, Map.of(),
+        sleeps::add, Clock.systemUTC()));
+
+    try (var response = hasty.exchange(post().longLived("text/event-stream")).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+    assertThatThrownBy(() -> hasty.exchange(post()).execute())
+        .isInstanceOf(TchaviConnectionException.class)
+        .hasMessageStartingWith("POST " + url() + " took longer than its timeout of 0 ms");
   }
 
   @Test
@@ -128,6 +199,22 @@ final class ExchangeOutcomesTest {
 
     assertThatThrownBy(exchange::execute).isInstanceOf(TchaviConnectionException.class)
         .hasMessage("POST " + url() + " was canceled (after 1 retry)");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(calls).hasValue(1); // Not even a call that OkHttp would cancel at once.
+  }
+
+  @Test
+  void aClientThatFollowsRedirectsHasItsRedirectRefusedAllTheSame() {
+    OkHttpClient following = okHttp.newBuilder().followRedirects(true)
+        .followSslRedirects(false).build();
+    server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/v1/elsewhere")
+        .build());
+    server.enqueue(new MockResponse.Builder().body("{}").build());
+
+    TchaviApiException e = catchThrowableOfType(TchaviApiException.class,
+        () -> new HttpExecutor(following, config).execute(post(), (r, m, x) -> m.statusCode()));
+
+    assertThat(e.statusCode()).isEqualTo(302);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 

@@ -2,6 +2,13 @@ package com.tchavi.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,5 +61,26 @@ final class RetryPolicyTest {
       "200, false"})
   void theseStatusesAreRetried(int status, boolean retried) {
     assertThat(RetryPolicy.isRetryable(status)).isEqualTo(retried);
+  }
+
+  @Test
+  void onlyAFailureBeforeAnyByteLeftIsProvablyUnsent() {
+    assertThat(RetryPolicy.failedBeforeSending(new UnknownHostException("api.tchavi.com")))
+        .isTrue();
+    assertThat(RetryPolicy.failedBeforeSending(new ConnectException("Connection refused")))
+        .isTrue();
+    assertThat(RetryPolicy.failedBeforeSending(new NoRouteToHostException("No route"))).isTrue();
+    assertThat(RetryPolicy.failedBeforeSending(new SocketTimeoutException("connect timed out")))
+        .isTrue();
+    assertThat(RetryPolicy.failedBeforeSending(new SocketTimeoutException("Connect Timed Out")))
+        .isTrue();
+
+    assertThat(RetryPolicy.failedBeforeSending(new SocketTimeoutException("Read timed out")))
+        .isFalse();
+    assertThat(RetryPolicy.failedBeforeSending(new SocketTimeoutException())).isFalse();
+    assertThat(RetryPolicy.failedBeforeSending(new IOException("connect timed out"))).isFalse();
+    assertThat(RetryPolicy.failedBeforeSending(new SocketException("Connection reset")))
+        .isFalse();
+    assertThat(RetryPolicy.failedBeforeSending(new InterruptedIOException("timeout"))).isFalse();
   }
 }

@@ -4,26 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tchavi.RequestOptions;
+import com.tchavi.TchaviCall;
+import com.tchavi.TchaviListener;
 import com.tchavi.errors.InternalServerException;
 import com.tchavi.errors.RateLimitException;
 import com.tchavi.errors.TchaviApiException;
+import com.tchavi.errors.TchaviException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,14 +40,15 @@ final class SyncAsyncRulesTest {
   private final MockWebServer server = new MockWebServer();
   private final OkHttpClient okHttp = new OkHttpClient.Builder().followRedirects(false).build();
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  private ClientConfig config;
   private HttpExecutor executor;
 
   @BeforeEach
   void start() throws IOException {
     server.start(InetAddress.getByName("127.0.0.1"), 0);
-    executor = new HttpExecutor(okHttp, new ClientConfig("sk-test", server.url("/v1/"), 2,
-        Duration.ofSeconds(5), Duration.ofSeconds(60), 1 << 20, Map.of(), sleeps::add,
-        Clock.systemUTC()));
+    config = new ClientConfig("sk-test", server.url("/v1/"), 2, Duration.ofSeconds(5),
+        Duration.ofSeconds(60), 1 << 20, Map.of(), sleeps::add, Clock.systemUTC());
+    executor = new HttpExecutor(okHttp, config);
   }
 
   @AfterEach
@@ -53,10 +60,14 @@ final class SyncAsyncRulesTest {
 
   /** Returns the status of the first 2xx answer, or throws what the call failed with. */
   private Integer call(Mode mode, ApiRequest request) throws Exception {
-    ResponseHandler<Integer> status = (response, metadata, exchange) -> metadata.statusCode();
-    if (mode == Mode.SYNC) return executor.execute(request, status);
+    return call(mode, request, (response, metadata, exchange) -> metadata.statusCode());
+  }
+
+  /** Returns what {@code handler} made of the first 2xx answer, or throws what the call did. */
+  private <T> T call(Mode mode, ApiRequest request, ResponseHandler<T> handler) throws Exception {
+    if (mode == Mode.SYNC) return executor.execute(request, handler);
     try {
-      return executor.executeAsync(request, status, Runnable::run).get(5, TimeUnit.SECONDS);
+      return executor.executeAsync(request, handler, Runnable::run).get(5, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw (Exception) e.getCause();
     }
@@ -74,6 +85,18 @@ final class SyncAsyncRulesTest {
     assertThatThrownBy(() -> call(mode, json())).isInstanceOf(InternalServerException.class);
     assertThat(server.getRequestCount()).isEqualTo(3);
     assertThat(sleeps).hasSize(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aConnectionBrokenBeforeTheAnswerIsRetried(Mode mode) throws Exception {
+    server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket())
+        .build());
+    server.enqueue(new MockResponse.Builder().body("{}").build());
+
+    assertThat(call(mode, json())).isEqualTo(200);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(sleeps).hasSize(1);
   }
 
   @ParameterizedTest
@@ -128,6 +151,37 @@ final class SyncAsyncRulesTest {
     String key = server.takeRequest().getHeaders().get(HttpExecutor.IDEMPOTENCY_KEY);
     assertThat(key).isNotBlank();
     assertThat(server.takeRequest().getHeaders().get(HttpExecutor.IDEMPOTENCY_KEY)).isEqualTo(key);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aHandlerThatThrowsFailsTheCallAndTheListenerHearsIt(Mode mode) {
+    server.enqueue(new MockResponse.Builder().body("{}").build());
+    List<TchaviException> failures = new CopyOnWriteArrayList<>();
+    executor = new HttpExecutor(okHttp, config, CallListeners.of(call -> new TchaviListener() {
+      @Override
+      public void callFailed(TchaviCall c, TchaviException error, Duration duration) {
+        failures.add(error);
+      }
+    }, false));
+    IllegalStateException bug = new IllegalStateException("unreadable");
+
+    assertThatThrownBy(() -> call(mode, json(), (response, metadata, exchange) -> {
+      throw bug;
+    })).isSameAs(bug);
+    assertThat(failures).singleElement().satisfies(e -> assertThat(e.getCause()).isSameAs(bug));
+  }
+
+  @Test
+  void aFuturesFailureIsFoundUnderItsWrappers() {
+    IOException cause = new IOException("reset");
+    CompletionException bare = new CompletionException("no cause", null);
+
+    assertThat(HttpExecutor.unwrap(new ExecutionException(cause))).isSameAs(cause);
+    assertThat(HttpExecutor.unwrap(new CompletionException(new ExecutionException(cause))))
+        .isSameAs(cause);
+    assertThat(HttpExecutor.unwrap(bare)).isSameAs(bare);
+    assertThat(HttpExecutor.unwrap(cause)).isSameAs(cause);
   }
 
   private static final class OneShot extends RequestBody {

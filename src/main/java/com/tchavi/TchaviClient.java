@@ -63,11 +63,15 @@ public final class TchaviClient implements AutoCloseable {
   private final boolean ownsOkHttpClient;
   private final HttpExecutor executor;
   private final Chat chat;
-  private final Jobs jobs;
-  private final Videos videos;
-  private final TchaviClientAsync async;
-  private final Images images;
-  private final Audio audio;
+  /** The builder's callback executor, or null for OkHttp's dispatcher. */
+  private final Executor callbacks;
+  // Made on first use, so that a program that only chats loads none of the other features' code
+  // (some 40 classes) before its first answer.
+  private volatile Features features;
+  private volatile TchaviClientAsync async;
+
+  /** The features other than chat. */
+  private record Features(Images images, Audio audio, Videos videos, Jobs jobs) { }
   private volatile boolean closed;
 
   private TchaviClient(Builder builder) {
@@ -102,13 +106,22 @@ public final class TchaviClient implements AutoCloseable {
         builder.clock),
         CallListeners.of(builder.listenerFactory, builder.listenerContents));
     this.chat = new RealChat(executor);
-    RealJobs realJobs = new RealJobs(executor);
-    this.jobs = realJobs;
-    this.videos = new RealVideos(executor, realJobs);
-    this.async = async(builder.callbackExecutor != null ? builder.callbackExecutor
-        : executor.dispatcher());
-    this.images = new RealImages(executor);
-    this.audio = new RealAudio(executor);
+    this.callbacks = builder.callbackExecutor;
+  }
+
+  private Features features() {
+    Features result = features;
+    if (result == null) {
+      synchronized (this) {
+        result = features;
+        if (result == null) {
+          RealJobs jobs = new RealJobs(executor);
+          features = result = new Features(new RealImages(executor), new RealAudio(executor),
+              new RealVideos(executor, jobs), jobs);
+        }
+      }
+    }
+    return result;
   }
 
   /** {@return a new builder} Only the API key is required. */
@@ -142,7 +155,7 @@ public final class TchaviClient implements AutoCloseable {
 
   /** {@return the images API: {@code client.images().generations().create(request)}} */
   public Images images() {
-    return images;
+    return features().images();
   }
 
   /**
@@ -150,7 +163,7 @@ public final class TchaviClient implements AutoCloseable {
    * client.audio().transcriptions().create(request)}}
    */
   public Audio audio() {
-    return audio;
+    return features().audio();
   }
 
   /**
@@ -160,7 +173,7 @@ public final class TchaviClient implements AutoCloseable {
    * @return the video API, the same object on every call; thread-safe
    */
   public Videos videos() {
-    return videos;
+    return features().videos();
   }
 
   /**
@@ -170,7 +183,7 @@ public final class TchaviClient implements AutoCloseable {
    * @return the jobs API, the same object on every call; thread-safe
    */
   public Jobs jobs() {
-    return jobs;
+    return features().jobs();
   }
 
   /**
@@ -182,7 +195,16 @@ public final class TchaviClient implements AutoCloseable {
    * @return the one asynchronous view of this client
    */
   public TchaviClientAsync async() {
-    return async;
+    TchaviClientAsync result = async;
+    if (result == null) {
+      synchronized (this) {
+        result = async;
+        if (result == null) {
+          async = result = async(callbacks != null ? callbacks : executor.dispatcher());
+        }
+      }
+    }
+    return result;
   }
 
   /**

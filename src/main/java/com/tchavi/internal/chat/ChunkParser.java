@@ -41,7 +41,6 @@ final class ChunkParser {
     static final ObjectReader CHUNK = Json.MAPPER.readerFor(ChatChunk.class);
   }
 
-
   private final Repeated id = new Repeated();
   private final Repeated object = new Repeated();
   private final Repeated model = new Repeated();
@@ -366,6 +365,4 @@ final class ChunkParser {
       return chunk;
     }
   }
-
-
 }

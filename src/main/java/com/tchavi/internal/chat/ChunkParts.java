@@ -239,6 +239,7 @@ final class ChunkParts {
     return p.currentToken() == JsonToken.VALUE_NULL ? 0 : intValue(p);
   }
 
+  /** Keeps an unknown field in {@code extra}, its value read as data binding reads it. */
   static void put(Map<String, Object> extra, String name, JsonParser p)
       throws IOException, Unusual {
     // Data binding takes a field named as the records' own "extra" component for that component.
@@ -265,7 +266,7 @@ final class ChunkParts {
     return Json.MAPPER.readValue(p, type);
   }
 
-  static String string(JsonParser p) throws IOException, Unusual {
+  private static String string(JsonParser p) throws IOException, Unusual {
     return switch (p.currentToken()) {
       case VALUE_STRING -> p.getText();
       case VALUE_NULL -> null;

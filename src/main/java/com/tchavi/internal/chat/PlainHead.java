@@ -119,21 +119,41 @@ final class PlainHead {
   private static final int CREATED = 4;
   private static final int UNKNOWN = 5;
   private static final int OTHER = 6;
-  private static final byte[][] HEAD_NAMES = {
-      bytes("id"), bytes("object"), bytes("model"), bytes("system_fingerprint"),
-      bytes("created")};
-  private static final byte[][] OTHER_NAMES = {
-      bytes("choices"), bytes("usage"), bytes("tchavi"), bytes("extra")};
+  private static final byte[] ID_NAME = bytes("id");
+  private static final byte[] OBJECT_NAME = bytes("object");
+  private static final byte[] MODEL_NAME = bytes("model");
+  private static final byte[] FINGERPRINT_NAME = bytes("system_fingerprint");
+  private static final byte[] CREATED_NAME = bytes("created");
+  private static final byte[] CHOICES_NAME = bytes("choices");
+  private static final byte[] USAGE_NAME = bytes("usage");
+  private static final byte[] TCHAVI_NAME = bytes("tchavi");
+  private static final byte[] EXTRA_NAME = bytes("extra");
 
-  /** Which of the head's fields {@code json[start..end)} names. */
+  /**
+   * Which of the head's fields {@code json[start..end)} names: sorted by length first, as most
+   * names compare with one other at most.
+   */
   private static int name(byte[] json, int start, int end) {
-    for (int n = 0; n < HEAD_NAMES.length; n++) {
-      if (equals(json, start, end, HEAD_NAMES[n])) return n;
-    }
-    for (byte[] other : OTHER_NAMES) {
-      if (equals(json, start, end, other)) return OTHER;
-    }
-    return UNKNOWN;
+    return switch (end - start) {
+      case 2 -> is(json, start, end, ID_NAME, ID);
+      case 5 -> switch (json[start]) {
+        case 'm' -> is(json, start, end, MODEL_NAME, MODEL);
+        case 'u' -> is(json, start, end, USAGE_NAME, OTHER);
+        case 'e' -> is(json, start, end, EXTRA_NAME, OTHER);
+        default -> UNKNOWN;
+      };
+      case 6 -> json[start] == 'o' ? is(json, start, end, OBJECT_NAME, OBJECT)
+          : is(json, start, end, TCHAVI_NAME, OTHER);
+      case 7 -> json[start + 1] == 'r' ? is(json, start, end, CREATED_NAME, CREATED)
+          : is(json, start, end, CHOICES_NAME, OTHER);
+      case 18 -> is(json, start, end, FINGERPRINT_NAME, FINGERPRINT);
+      default -> UNKNOWN;
+    };
+  }
+
+  /** Returns {@code field} if {@code json[start..end)} is {@code name}, else {@link #UNKNOWN}. */
+  private static int is(byte[] json, int start, int end, byte[] name, int field) {
+    return equals(json, start, end, name) ? field : UNKNOWN;
   }
 
   private static byte[] bytes(String name) {
@@ -158,10 +178,16 @@ final class PlainHead {
     if (quote >= json.length || json[quote] != '"') return -1;
     for (int i = quote + 1; i < json.length; i++) {
       byte b = json[i];
-      if (b == '"') return i;
-      if (b == '\\' || b < 0x20 || b > 0x7e) return -1;
+      if (!PLAIN[b & 0xff]) return b == '"' ? i : -1;
     }
     return -1;
+  }
+
+  /** The bytes a plain string holds: printable ASCII but the quote and the backslash. */
+  private static final boolean[] PLAIN = new boolean[256];
+
+  static {
+    for (int b = 0x20; b <= 0x7e; b++) PLAIN[b] = b != '"' && b != '\\';
   }
 
   /** Returns the offset just past {@code null}, {@code true} or {@code false}, or -1. */

@@ -35,6 +35,23 @@ class PlainHeadTest {
         entry("flag", true), entry("off", false), entry("none", null));
   }
 
+  /** Names as long as known ones, or sharing their first bytes, are unknown fields. */
+  @Test
+  void namesLikeKnownOnesAreUnknownFields() {
+    String[] names = {"ix", "model_", "modem", "usagf", "extrb", "xxxxx", "objecu", "tchava",
+        "crxated", "choicez", "cxoices", "system_fingerprinu", "a", "idx"};
+    StringBuilder json = new StringBuilder("{");
+    for (String name : names) json.append('"').append(name).append("\":\"v\",");
+    json.append("\"choices\":[]}");
+
+    assertThat(scan(json.toString())).isEqualTo(json.indexOf(",\"choices\""));
+    assertThat(head.extra).containsOnlyKeys(names);
+    assertThat(head.id).isNull();
+    assertThat(head.model).isNull();
+    assertThat(head.object).isNull();
+    assertThat(head.fingerprint).isNull();
+  }
+
   @Test
   void spacesMayComeBetweenEveryToken() {
     String json = " \t{\r\n\"id\" :\t\"a\" ,\n \"created\"  :  9 , \"choices\":[]}";

@@ -18,6 +18,7 @@ if [ "${1:-}" = "--startup" ]; then
   cp="$here/core/target/bench-core.jar:$target/client-$client.jar"
   for jar in "$target"/cp/*.jar; do cp="$cp:$jar"; done
   # A server for the fresh JVMs: the harness with nothing to do but serve, for a minute.
+  mkdir -p "$here/target"
   url_file="$here/target/startup-url-$$"
   "$java" -cp "$here/core/target/bench-core.jar" com.tchavi.bench.StartupServer 60 > "$url_file" &
   server=$!

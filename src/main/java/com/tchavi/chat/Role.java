@@ -24,9 +24,12 @@ public enum Role {
 
   private static final Role[] VALUES = values();
 
+  /** The name on the wire, made once: every request writes one per message. */
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   @JsonValue
   String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   /**

@@ -43,9 +43,13 @@ public record ApiRequest(
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(path, "path == null");
     // In the order given, as documented; Map.copyOf keeps none.
-    query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
-    if (query.containsKey(null) || query.containsValue(null)) {
-      throw new NullPointerException("query holds a null");
+    if (query.isEmpty()) {
+      query = Map.of(); // Most calls have none: no copy.
+    } else {
+      query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
+      if (query.containsKey(null) || query.containsValue(null)) {
+        throw new NullPointerException("query holds a null");
+      }
     }
     Objects.requireNonNull(accept, "accept == null");
     Objects.requireNonNull(options, "options == null");

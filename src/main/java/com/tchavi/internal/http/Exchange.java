@@ -249,18 +249,34 @@ public final class Exchange {
    * the heap.
    */
   public String readBody(Response response) {
-    long max = config.maxResponseBytes();
     try {
-      BufferedSource source = response.body().source();
-      if (source.request(max + 1)) {
-        throw new TchaviException(request.method() + " " + request.url().encodedPath()
-            + ": the answer is larger than the " + max + "-byte limit (raise it with "
-            + "TchaviClient.Builder.maxResponseSize)");
-      }
-      return source.getBuffer().readUtf8();
+      return buffered(response).readUtf8();
     } catch (IOException e) {
       throw connectionError(e);
     }
+  }
+
+  /**
+   * Returns the buffer that holds the whole body of a successful {@code response}, within the
+   * same limit, for a reader that reads it in place. It is the response's: valid until closed.
+   */
+  public Buffer readBuffer(Response response) {
+    try {
+      return buffered(response);
+    } catch (IOException e) {
+      throw connectionError(e);
+    }
+  }
+
+  private Buffer buffered(Response response) throws IOException {
+    long max = config.maxResponseBytes();
+    BufferedSource source = response.body().source();
+    if (source.request(max + 1)) {
+      throw new TchaviException(request.method() + " " + request.url().encodedPath()
+          + ": the answer is larger than the " + max + "-byte limit (raise it with "
+          + "TchaviClient.Builder.maxResponseSize)");
+    }
+    return source.getBuffer();
   }
 
   /** Returns true once {@link #cancel()} was called. */

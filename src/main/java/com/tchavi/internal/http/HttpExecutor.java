@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,6 +30,10 @@ public final class HttpExecutor {
   private final OkHttpClient client;
   private final ClientConfig config;
   private final CallListeners listeners;
+  /** The Authorization header's value, made once: the key is the client's for life. */
+  private final String authorization;
+  /** The URLs of paths called without a query, at most {@link #MAX_URLS}. */
+  private final Map<String, HttpUrl> urls = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   /** Returns an executor whose calls no listener watches. */
@@ -47,6 +52,7 @@ public final class HttpExecutor {
         : client;
     this.config = config;
     this.listeners = listeners;
+    this.authorization = "Bearer " + config.apiKey();
   }
 
   public ClientConfig config() {
@@ -167,13 +173,9 @@ public final class HttpExecutor {
    */
   public Exchange exchange(ApiRequest request) {
     if (closed) throw new IllegalStateException("TchaviClient is closed");
-    HttpUrl.Builder url = config.baseUrl().newBuilder().addPathSegments(request.path());
-    for (Map.Entry<String, String> parameter : request.query().entrySet()) {
-      url.addQueryParameter(parameter.getKey(), parameter.getValue());
-    }
     Request.Builder http = new Request.Builder()
-        .url(url.build())
-        .header("Authorization", "Bearer " + config.apiKey())
+        .url(url(request))
+        .header("Authorization", authorization)
         .header("User-Agent", Version.USER_AGENT)
         .header("Accept", request.accept())
         .method(request.method(), request.body());
@@ -199,7 +201,26 @@ public final class HttpExecutor {
         listeners.start(request, built.url()));
   }
 
+  /** Returns the URL of {@code request}; one without a query is made once, for the first 32. */
+  private HttpUrl url(ApiRequest request) {
+    boolean plain = request.query().isEmpty();
+    HttpUrl url = plain ? urls.get(request.path()) : null;
+    if (url != null) return url;
+    HttpUrl.Builder builder = config.baseUrl().newBuilder().addPathSegments(request.path());
+    for (Map.Entry<String, String> parameter : request.query().entrySet()) {
+      builder.addQueryParameter(parameter.getKey(), parameter.getValue());
+    }
+    url = builder.build();
+    // The first paths called are kept: an endpoint's path is one of a few; once the map is full
+    // (a job's id in each path, say), the rest are built on each call, as all were before.
+    if (plain && urls.size() < MAX_URLS) urls.put(request.path(), url);
+    return url;
+  }
+
+  private static final int MAX_URLS = 32;
+
   private static boolean has(Map<String, String> headers, String name) {
+    if (headers.isEmpty()) return false; // No iterator for the usual case.
     for (String key : headers.keySet()) {
       if (key.equalsIgnoreCase(name)) return true;
     }
@@ -212,6 +233,6 @@ public final class HttpExecutor {
    */
   private static String idempotencyKey() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return "tchavi-java-" + new UUID(random.nextLong(), random.nextLong());
+    return "tchavi-java-".concat(new UUID(random.nextLong(), random.nextLong()).toString());
   }
 }

@@ -3,11 +3,14 @@ package com.tchavi.internal.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.tchavi.ResponseMetadata;
 import com.tchavi.errors.TchaviException;
 import com.tchavi.internal.json.Json;
 import java.io.IOException;
 import okhttp3.Response;
+import okio.Buffer;
+import okio.ByteString;
 
 /**
  * Reads successful JSON bodies into records and writes request bodies, turning I/O and JSON
@@ -38,11 +41,7 @@ public final class JsonBodies {
    * exception an HTTP error would; {@code "error": null} is no error.
    */
   public static <T> ResponseHandler<T> of(Class<T> type, String what) {
-    return (response, metadata, exchange) -> {
-      String json = readString(exchange, response);
-      rejectError(json, metadata);
-      return parse(json, type, what, metadata);
-    };
+    return new Body<>(type, what, true);
   }
 
   /**
@@ -50,8 +49,44 @@ public final class JsonBodies {
    * field is data (a failed job's), not an error answer.
    */
   public static <T> ResponseHandler<T> resource(Class<T> type, String what) {
-    return (response, metadata, exchange) ->
-        parse(readString(exchange, response), type, what, metadata);
+    return new Body<>(type, what, false);
+  }
+
+  /**
+   * Reads a JSON body in place, from the bytes OkHttp buffered, with Jackson's UTF-8 parser: no
+   * copy and no string of the body is made unless an error needs its text. Its reader is made on
+   * first use, so that a program that only streams never starts data binding.
+   */
+  private static final class Body<T> implements ResponseHandler<T> {
+    private static final ByteString ERROR = ByteString.encodeUtf8("\"error\"");
+
+    private final Class<T> type;
+    private final String what;
+    private final boolean errors;
+    private ObjectReader reader; // Immutable: a race makes two equal readers, never a broken one.
+
+    Body(Class<T> type, String what, boolean errors) {
+      this.type = type;
+      this.what = what;
+      this.errors = errors;
+    }
+
+    @Override
+    public T handle(Response response, ResponseMetadata metadata, Exchange exchange) {
+      Buffer body = exchange.readBuffer(response);
+      ObjectReader r = reader;
+      if (r == null) reader = r = Json.MAPPER.readerFor(type);
+      try { // Okio declares IOException for a Buffer's reads; only Jackson's are real.
+        // The substring test first keeps the common case at one scan, as rejectError's does.
+        if (errors && body.indexOf(ERROR) != -1) rejectError(body.snapshot().utf8(), metadata);
+        T value = inject(r, metadata).readValue(body.peek().inputStream());
+        if (value != null) return value;
+      } catch (IOException e) {
+        // Malformed UTF-8 is read from the text below, as U+FFFD; any other error is told by
+        // the text's reader, in the same words on both paths.
+      }
+      return parse(r, body.readUtf8(), what, metadata);
+    }
   }
 
   /**
@@ -82,15 +117,23 @@ public final class JsonBodies {
    * says what was wrong.
    */
   public static <T> T parse(String json, Class<T> type, String what, ResponseMetadata metadata) {
+    return parse(Json.MAPPER.readerFor(type), json, what, metadata);
+  }
+
+  private static <T> T parse(ObjectReader reader, String json, String what,
+      ResponseMetadata metadata) {
+    T value;
     try {
-      T value = Json.MAPPER.readerFor(type)
-          .with(new InjectableValues.Std().addValue(ResponseMetadata.class, metadata))
-          .readValue(json);
-      if (value == null) throw new TchaviException(notA(what, "an empty body", json, metadata));
-      return value;
+      value = inject(reader, metadata).readValue(json);
     } catch (JsonProcessingException e) {
       throw new TchaviException(notA(what, e.getOriginalMessage(), json, metadata), e);
     }
+    if (value == null) throw new TchaviException(notA(what, "an empty body", json, metadata));
+    return value;
+  }
+
+  private static ObjectReader inject(ObjectReader reader, ResponseMetadata metadata) {
+    return reader.with(new InjectableValues.Std().addValue(ResponseMetadata.class, metadata));
   }
 
   private static String notA(String what, String problem, String body, ResponseMetadata meta) {

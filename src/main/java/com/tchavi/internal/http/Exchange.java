@@ -256,18 +256,16 @@ public final class Exchange {
     }
   }
 
-  /**
-   * Returns the buffer that holds the whole body of a successful {@code response}, within the
-   * same limit, for a reader that reads it in place. It is the response's: valid until closed.
-   */
-  public Buffer readBuffer(Response response) {
+  /** Returns the whole body of a successful {@code response}, within the same limit. */
+  public byte[] readBytes(Response response) {
     try {
-      return buffered(response);
+      return buffered(response).readByteArray();
     } catch (IOException e) {
       throw connectionError(e);
     }
   }
 
+  /** Returns the buffer that holds the whole body, once read and found within the limit. */
   private Buffer buffered(Response response) throws IOException {
     long max = config.maxResponseBytes();
     BufferedSource source = response.body().source();

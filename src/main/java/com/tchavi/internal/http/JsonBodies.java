@@ -8,9 +8,9 @@ import com.tchavi.ResponseMetadata;
 import com.tchavi.errors.TchaviException;
 import com.tchavi.internal.json.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import okhttp3.Response;
-import okio.Buffer;
-import okio.ByteString;
 
 /**
  * Reads successful JSON bodies into records and writes request bodies, turning I/O and JSON
@@ -53,12 +53,12 @@ public final class JsonBodies {
   }
 
   /**
-   * Reads a JSON body in place, from the bytes OkHttp buffered, with Jackson's UTF-8 parser: no
-   * copy and no string of the body is made unless an error needs its text. Its reader is made on
-   * first use, so that a program that only streams never starts data binding.
+   * Reads a JSON body from its bytes, with Jackson's UTF-8 parser: no string of the body is made
+   * unless an error needs its text. Its reader is made on first use, so that a program that only
+   * streams never starts data binding.
    */
   private static final class Body<T> implements ResponseHandler<T> {
-    private static final ByteString ERROR = ByteString.encodeUtf8("\"error\"");
+    private static final byte[] ERROR = "\"error\"".getBytes(StandardCharsets.UTF_8);
 
     private final Class<T> type;
     private final String what;
@@ -73,19 +73,32 @@ public final class JsonBodies {
 
     @Override
     public T handle(Response response, ResponseMetadata metadata, Exchange exchange) {
-      Buffer body = exchange.readBuffer(response);
+      byte[] json = exchange.readBytes(response);
+      // The substring test first keeps the common case at one scan, as rejectError's does.
+      if (errors && contains(json, ERROR)) rejectError(text(json), metadata);
       ObjectReader r = reader;
       if (r == null) reader = r = Json.MAPPER.readerFor(type);
-      try { // Okio declares IOException for a Buffer's reads; only Jackson's are real.
-        // The substring test first keeps the common case at one scan, as rejectError's does.
-        if (errors && body.indexOf(ERROR) != -1) rejectError(body.snapshot().utf8(), metadata);
-        T value = inject(r, metadata).readValue(body.peek().inputStream());
+      try {
+        T value = inject(r, metadata).readValue(json);
         if (value != null) return value;
       } catch (IOException e) {
         // Malformed UTF-8 is read from the text below, as U+FFFD; any other error is told by
         // the text's reader, in the same words on both paths.
       }
-      return parse(r, body.readUtf8(), what, metadata);
+      return parse(r, text(json), what, metadata);
+    }
+
+    private static boolean contains(byte[] body, byte[] name) {
+      for (int i = 0, last = body.length - name.length; i <= last; i++) {
+        if (body[i] == name[0] && Arrays.equals(body, i, i + name.length, name, 0, name.length)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static String text(byte[] json) {
+      return new String(json, StandardCharsets.UTF_8);
     }
   }
 

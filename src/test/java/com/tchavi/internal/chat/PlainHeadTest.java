@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -193,5 +194,38 @@ class PlainHeadTest {
   })
   void leavesEveryOtherHeadToTheParser(String json) {
     assertThat(scan(json)).isEqualTo(-1);
+  }
+
+  /** Every byte value, at every offset of ids from 1 to 40 bytes long, one head after another. */
+  @Test
+  void aStringEndsAtItsFirstBytePlainOrNotAtEveryOffset() {
+    int checked = 0;
+    for (int length = 1; length <= 40; length++) {
+      for (int at = 0; at < length; at++) {
+        for (int b = 0; b < 256; b++) {
+          byte[] id = new byte[length];
+          Arrays.fill(id, (byte) 'a');
+          id[at] = (byte) b;
+          byte[] json = json(id);
+          boolean plain = b >= 0x20 && b <= 0x7e && b != '"' && b != '\\';
+          int expected = plain ? json.length - ",\"choices\":[]}".length() : -1;
+          assertThat(head.scan(json)).as("byte %#x at %d of %d", b, at, length)
+              .isEqualTo(expected);
+          if (plain) assertThat(head.id).isEqualTo(new String(id, StandardCharsets.ISO_8859_1));
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isEqualTo(256 * 40 * 41 / 2);
+  }
+
+  private static byte[] json(byte[] id) {
+    byte[] start = "{\"id\":\"".getBytes(StandardCharsets.US_ASCII);
+    byte[] end = "\",\"choices\":[]}".getBytes(StandardCharsets.US_ASCII);
+    byte[] json = new byte[start.length + id.length + end.length];
+    System.arraycopy(start, 0, json, 0, start.length);
+    System.arraycopy(id, 0, json, start.length, id.length);
+    System.arraycopy(end, 0, json, start.length + id.length, end.length);
+    return json;
   }
 }

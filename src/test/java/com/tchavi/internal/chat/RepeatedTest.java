@@ -46,6 +46,19 @@ class RepeatedTest {
     assertThat(read(bytes("\"\""))).isEmpty();
   }
 
+  /** Whichever way read the value before, other text read the other way gets its own. */
+  @Test
+  void aValueReadByTheParserIsNotMistakenForTheBytesBeforeIt() throws Exception {
+    assertThat(read(bytes("\"abc\""))).isEqualTo("abc");
+    assertThat(read("\"abd\"")).isEqualTo("abd");
+
+    assertThat(read(bytes("\"abc\""))).isEqualTo("abc");
+    assertThat(read(bytes("\"abc\""))).isEqualTo("abc");
+    String letters = "abcdefghijklmnopqrstuvwxyz"; // Longer than the bytes kept so far.
+    assertThat(read(bytes('"' + letters + '"'))).isEqualTo(letters);
+    assertThat(read(bytes('"' + letters.toUpperCase() + '"'))).isEqualTo(letters.toUpperCase());
+  }
+
   @Test
   void bothWaysShareOneValue() throws Exception {
     String first = read("\"model\"");

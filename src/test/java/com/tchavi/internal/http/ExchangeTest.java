@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -128,6 +129,32 @@ final class ExchangeTest {
     assertThat(recorded.getHeaders().get("X-Team")).isEqualTo("web");
     assertThat(recorded.getHeaders().get("X-Trace")).isEqualTo("t1");
     assertThat(recorded.getHeaders().get("User-Agent")).startsWith("tchavi-java/");
+  }
+
+  /** The executor keeps the URLs of the first paths it calls; each call still goes to its own. */
+  @Test
+  void eachCallGoesToItsOwnPathAndQueryPastTheURLsKept() throws Exception {
+    List<String> sent = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      sent.add("/v1/jobs/job_" + i);
+      sent.add("/v1/chat/completions");
+      sent.add("/v1/jobs?after=job_" + i);
+    }
+    for (String path : sent) {
+      server.enqueue(new MockResponse.Builder().body("{}").build());
+      String relative = path.substring("/v1/".length());
+      int query = relative.indexOf('?');
+      ApiRequest request = query < 0
+          ? ApiRequest.get(relative, Map.of(), RequestOptions.NONE)
+          : ApiRequest.get(relative.substring(0, query),
+              Map.of("after", relative.substring(query + "?after=".length())),
+              RequestOptions.NONE);
+      executor.execute(request, (response, metadata, exchange) -> null);
+    }
+
+    for (String path : sent) {
+      assertThat(server.takeRequest().getTarget()).isEqualTo(path);
+    }
   }
 
   @Test

@@ -33,8 +33,11 @@ import java.util.Map;
  * thread-safe: one per stream.
  */
 final class ChunkParser {
-  /** Plain token reading: data binding is not even loaded until a chunk needs it. */
-  private static final JsonFactory FACTORY = new JsonFactory();
+  /**
+   * Plain token reading, for chunks and full answers ({@link CompletionParser}): data binding is
+   * not even loaded until a chunk needs it.
+   */
+  static final JsonFactory FACTORY = new JsonFactory();
 
   /** The data binding readers, made on first use: a cold JVM spends ~50 ms on them. */
   private static final class Bound {

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Reads the parts of a chunk, its choices (with their deltas and tool calls) and its usage, from
- * the parser's tokens, as data binding would read them. Any value of a type other than the usual
+ * the parser's tokens, as data binding would read them; {@link CompletionParser} reads a full
+ * answer's tool calls, usage and unknown fields with them too. Any value of a type other than the usual
  * throws {@link Unusual}, which leaves the whole chunk to data binding: it is the slow twin of
  * every method here, and {@code ChunkParserTest} holds them equal. Logprobs, {@code tchavi} and
  * unknown fields' numbers and objects are rare: those go to data binding on their own.
@@ -34,12 +35,12 @@ final class ChunkParts {
   }
 
   /** Reads one element of an array: the parser is at its first token. */
-  private interface Element<T> {
+  interface Element<T> {
     T read(JsonParser p) throws IOException, Unusual;
   }
 
   /** Reads an array (or null) of {@code element}s, allocating no more than the list needs. */
-  private static <T> List<T> list(JsonParser p, Element<T> element) throws IOException, Unusual {
+  static <T> List<T> list(JsonParser p, Element<T> element) throws IOException, Unusual {
     if (p.currentToken() == JsonToken.VALUE_NULL) return null;
     if (p.currentToken() != JsonToken.START_ARRAY) throw Unusual.SHAPE;
     T first = null;
@@ -109,7 +110,7 @@ final class ChunkParts {
    * every chunk. A field a {@link ToolCall} keeps among its extra fields, or any value of a type
    * other than the usual, leaves the whole chunk to data binding.
    */
-  private List<ToolCall> toolCalls(JsonParser p) throws IOException, Unusual {
+  List<ToolCall> toolCalls(JsonParser p) throws IOException, Unusual {
     return list(p, this::toolCall);
   }
 
@@ -266,7 +267,7 @@ final class ChunkParts {
     return Json.MAPPER.readValue(p, type);
   }
 
-  private static String string(JsonParser p) throws IOException, Unusual {
+  static String string(JsonParser p) throws IOException, Unusual {
     return switch (p.currentToken()) {
       case VALUE_STRING -> p.getText();
       case VALUE_NULL -> null;
@@ -278,7 +279,7 @@ final class ChunkParts {
    * Reads an integer: a float is cut, as data binding cuts it; a value past an int, or one that
    * is not a number, goes to data binding, which reports or converts it.
    */
-  private static int intValue(JsonParser p) throws IOException, Unusual {
+  static int intValue(JsonParser p) throws IOException, Unusual {
     long value = p.getLongValue(); // Not a number: the parser throws, and data binding decides.
     if (value != (int) value) throw Unusual.SHAPE;
     return (int) value;

@@ -17,7 +17,8 @@ import java.util.Objects;
 public final class RealChat implements Chat, ChatCompletions {
   static final String PATH = "chat/completions";
   static final ResponseHandler<ChatCompletion> COMPLETION =
-      JsonBodies.of(ChatCompletion.class, "a chat completion").reporting(ChatReports::completion);
+      JsonBodies.of(ChatCompletion.class, "a chat completion", CompletionParser::parse)
+          .reporting(ChatReports::completion);
 
   private final HttpExecutor executor;
 

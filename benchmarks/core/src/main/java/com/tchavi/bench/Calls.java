@@ -12,7 +12,9 @@ import java.util.Map;
  * binding ({@code okhttp-databind}), the official SDK. Every answer's text is checked. Options:
  * {@code --call-clients a,b}, {@code --calls 2000} per run on one thread, {@code --call-threads 16}
  * with {@code --calls-each 200} per thread, {@code --call-warmup 8} (on a 2-core VM the figures
- * still climb after 3), {@code --call-runs 5} (0 skips them).
+ * still climb after 3), {@code --call-runs 5} (0 skips them). Then each client's first call in
+ * {@code --call-jvms 5} fresh JVMs ({@link FirstCall}), clients interleaved: the time from the
+ * JVM's start to its first answer, which data binding's warm-up weighs on.
  */
 final class Calls implements Part {
   private static final String ONE = "calls, 1 thread";
@@ -27,6 +29,8 @@ final class Calls implements Part {
   private int each;
   private int warmup;
   private int runs;
+  /** Per client: milliseconds from a fresh JVM's start to its first answer. */
+  private final Map<String, List<Double>> firstCall = new LinkedHashMap<>();
 
   Calls(Harness harness) {
     this.harness = harness;
@@ -65,6 +69,17 @@ final class Calls implements Part {
     }
     for (CallClient client : clients) {
       client.close();
+    }
+    int jvms = harness.option("call-jvms", 1, 5);
+    List<String> names = new ArrayList<>(figures.keySet());
+    for (int round = 0; round < jvms; round++) {
+      for (String name : Harness.rotate(names, round)) {
+        harness.quiet.await();
+        double millis = Startup.untilFirst(harness, harness.module(name), "first-call",
+            FirstCall.class, harness.server.baseUrl());
+        firstCall.computeIfAbsent(name, n -> new ArrayList<>()).add(millis);
+        Harness.log("fresh JVM %-14s first answer after %,7.1f ms", name, millis);
+      }
     }
   }
 
@@ -128,10 +143,12 @@ final class Calls implements Part {
                 each,
                 warmup,
                 runs))
-        .append("- connections: those the server accepted during a client's measured runs\n\n")
+        .append("- connections: those the server accepted during a client's measured runs\n")
+        .append("- fresh JVM to first answer: from a new JVM's start to its first `create()`'s")
+        .append(" return, client built in between (median of each client's fresh JVMs)\n\n")
         .append("| client | mode | calls/s (median) | min – max | vs okhttp-databind | vs openai")
-        .append(" | B/call allocated | CPU µs/call | connections |\n")
-        .append("|---|---|--:|--:|--:|--:|--:|--:|--:|\n");
+        .append(" | B/call allocated | CPU µs/call | connections | fresh JVM to first answer |\n")
+        .append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for (String mode : List.of(ONE, many)) {
       double bare = rate("okhttp-databind", mode);
       double official = rate("openai", mode);
@@ -140,7 +157,7 @@ final class Calls implements Part {
         md.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %,.0f | %,.0f – %,.0f | %.2fx | %.1fx | %,.0f | %.1f | %.0f |%n",
+                "| %s | %s | %,.0f | %,.0f – %,.0f | %.2fx | %.1fx | %,.0f | %.1f | %.0f | %s |%n",
                 e.getKey(),
                 mode.substring(7),
                 Harness.median(r, 0),
@@ -150,7 +167,11 @@ final class Calls implements Part {
                 Harness.median(r, 0) / official,
                 Harness.median(r, 1),
                 Harness.median(r, 2) / 1e3,
-                r.stream().mapToDouble(x -> x[3]).sum()));
+                r.stream().mapToDouble(x -> x[3]).sum(),
+                mode.equals(ONE) && firstCall.containsKey(e.getKey())
+                    ? String.format(Locale.ROOT, "%,.0f ms",
+                        Harness.median(firstCall.get(e.getKey())))
+                    : ""));
       }
     }
   }

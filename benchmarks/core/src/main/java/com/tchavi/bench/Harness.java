@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * Runs every client against the same streams in one JVM: firehose, fragmented and paced rounds,
  * clients interleaved and rotated each round, warm-up rounds first; then the other stream shapes
- * ({@link Shapes}), full calls ({@link Calls}) and many streams at once ({@link Concurrency});
+ * ({@link Shapes}), full calls ({@link Calls}, with fresh JVMs for the first answer) and many
+ * streams at once ({@link Concurrency});
  * then fresh JVMs for the time to first chunk ({@link Startup}) and for a client's weight ({@link
  * Weight}); then the jar sizes. Prints the table and writes it to {@code target/results.md}. Fails (exit 1) if any
  * client delivers other text than the server sent.

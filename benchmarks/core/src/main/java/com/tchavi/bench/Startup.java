@@ -37,14 +37,20 @@ final class Startup implements Part {
   }
 
   private double firstChunk(LoadedClient client, Script script) throws Exception {
-    Path errors = harness.dir.resolve("target").resolve("first-chunk-" + client.name + ".err");
-    ProcessBuilder builder =
-        client.freshJvm(
-            errors,
-            FirstChunk.class,
-            harness.server.baseUrl(),
-            Integer.toString(script.contentChunks),
-            Long.toString(script.seed));
+    return untilFirst(harness, client, "first-chunk", FirstChunk.class,
+        harness.server.baseUrl(), Integer.toString(script.contentChunks),
+        Long.toString(script.seed));
+  }
+
+  /**
+   * Runs {@code main} ({@link FirstChunk} or {@link FirstCall}) with {@code args} in a fresh JVM
+   * on {@code client}'s class path, and returns the milliseconds from its start to its {@code
+   * FIRST} line; exits the harness if the child does not then print {@code END ok}.
+   */
+  static double untilFirst(Harness harness, LoadedClient client, String what, Class<?> main,
+      String... args) throws Exception {
+    Path errors = harness.dir.resolve("target").resolve(what + "-" + client.name + ".err");
+    ProcessBuilder builder = client.freshJvm(errors, main, args);
     long start = System.nanoTime();
     Process process = builder.start();
     try (BufferedReader out =
@@ -58,8 +64,9 @@ final class Startup implements Part {
       }
       if (!"FIRST".equals(first) || !"END ok".equals(end)) {
         System.err.printf(
-            "fresh JVM for %s failed (exit %s): %s / %s; see %s%n",
-            client.name, process.isAlive() ? "none" : process.exitValue(), first, end, errors);
+            "fresh JVM (%s) for %s failed (exit %s): %s / %s; see %s%n",
+            what, client.name, process.isAlive() ? "none" : process.exitValue(), first, end,
+            errors);
         System.exit(1);
       }
       return elapsed / 1e6;

@@ -50,23 +50,43 @@ final class PlainHead {
     int i = space(json, 0);
     if (i >= json.length || json[i] != '{') return -1;
     int comma = -1;
-    while (true) {
-      int nameStart = space(json, i + 1) + 1;
-      int nameEnd = plainEnd(json, nameStart - 1);
-      if (nameEnd == -1) return -1;
-      // The end of the head; -1 still, if "choices" comes first: that chunk has no head.
-      if (equals(json, nameStart - 1, nameEnd + 1, CHOICES)) return comma;
-      int at = space(json, nameEnd + 1);
-      if (at >= json.length || json[at] != ':') return -1;
+    for (int slot = 0; ; slot++) {
+      int quote = space(json, i + 1);
+      Slot last = slot < slots.length ? slots[slot] : null;
+      int field;
+      int at; // The colon after the name.
+      String unknownName = null;
+      if (last != null && last.token != null && startsAt(json, quote, last.token)) {
+        field = last.field; // The name's bytes of the last head in this place: its field.
+        at = quote + last.token.length - 1;
+        unknownName = last.name;
+      } else {
+        int nameEnd = plainEnd(json, quote);
+        if (nameEnd == -1) return -1;
+        // The end of the head; -1 still, if "choices" comes first: that chunk has no head.
+        if (equals(json, quote, nameEnd + 1, CHOICES)) return comma;
+        at = space(json, nameEnd + 1);
+        if (at >= json.length || json[at] != ':') return -1;
+        field = name(json, quote + 1, nameEnd);
+        if (field == UNKNOWN) unknownName = names.read(json, quote + 1, nameEnd);
+        if (last != null) last.learn(json, quote, at, field, unknownName);
+      }
       int v = space(json, at + 1);
       if (v >= json.length) return -1;
       int end; // Just past the value.
       long number = 0;
+      String text = null; // A string value that the last head had in this place.
       byte first = json[v];
       if (first == '"') {
-        end = plainEnd(json, v);
-        if (end == -1) return -1;
-        end++;
+        if (last != null && last.value != null && startsAt(json, v, last.value)) {
+          end = v + last.value.length;
+          text = last.text;
+          last.misses = 0;
+        } else {
+          end = plainEnd(json, v);
+          if (end == -1) return -1;
+          end++;
+        }
       } else if (first >= '0' && first <= '9') {
         end = v + 1;
         while (end < json.length && json[end] >= '0' && json[end] <= '9') end++;
@@ -80,7 +100,6 @@ final class PlainHead {
       boolean string = first == '"';
       boolean literal = !string && first > '9'; // null, true or false
       boolean isNull = first == 'n';
-      int field = name(json, nameStart, nameEnd);
       // Strings for strings, a number for created, no number for an unknown field (its Java type
       // is data binding's), null for any; "choices" first, usage, tchavi and "extra" are not plain.
       boolean plain = switch (field) {
@@ -90,26 +109,84 @@ final class PlainHead {
         default -> string || isNull;
       };
       if (!plain) return -1;
+      if (string && text == null) {
+        Repeated repeated = switch (field) {
+          case ID -> ids;
+          case OBJECT -> objects;
+          case MODEL -> models;
+          case FINGERPRINT -> fingerprints;
+          default -> values;
+        };
+        text = repeated.read(json, v + 1, end - 1);
+        if (last != null) last.missed(json, v, end, text);
+      }
       switch (field) {
-        case ID -> id = isNull ? null : ids.read(json, v + 1, end - 1);
-        case OBJECT -> object = isNull ? null : objects.read(json, v + 1, end - 1);
-        case MODEL -> model = isNull ? null : models.read(json, v + 1, end - 1);
-        case FINGERPRINT -> fingerprint = isNull ? null : fingerprints.read(json, v + 1, end - 1);
+        case ID -> id = text;
+        case OBJECT -> object = text;
+        case MODEL -> model = text;
+        case FINGERPRINT -> fingerprint = text;
         case CREATED -> created = number;
         default -> {
           if (extra == null) {
             extra = extras;
             extra.clear();
           }
-          Object value = string ? values.read(json, v + 1, end - 1)
-              : isNull ? null : Boolean.valueOf(first == 't');
-          ChunkParts.keepFirst(extra, names.read(json, nameStart, nameEnd), value);
+          Object value = string ? text : isNull ? null : Boolean.valueOf(first == 't');
+          ChunkParts.keepFirst(extra, unknownName, value);
         }
       }
       i = space(json, end);
       if (i >= json.length || json[i] != ',') return -1;
       comma = i;
     }
+  }
+
+  /**
+   * What the last heads held in each place, field by field: a name, or a string value, with the
+   * same bytes as there last time is known without a scan. A stream's heads nearly always hold
+   * the same names in the same order, and most values (object, model) do not change.
+   */
+  private final Slot[] slots = {new Slot(), new Slot(), new Slot(), new Slot(), new Slot(),
+      new Slot(), new Slot(), new Slot()};
+
+  /** One place of the head: its name's bytes and field, and its string value's bytes. */
+  private static final class Slot {
+    /** From the name's opening quote to the colon after it; null until a head has a name here. */
+    byte[] token;
+    int field;
+    /** The name, when it is an unknown field's. */
+    String name;
+    /** The string value with its quotes, as last seen here, and its text; null when it changes. */
+    byte[] value;
+    String text;
+    /** Heads in a row whose value here was not the one remembered. */
+    int misses;
+
+    void learn(byte[] json, int quote, int colon, int field, String name) {
+      token = Arrays.copyOfRange(json, quote, colon + 1);
+      this.field = field;
+      this.name = name;
+      value = null;
+      text = null;
+      misses = 0;
+    }
+
+    /**
+     * Takes the value {@code json[start..end)}, which was not the one remembered: a value that
+     * keeps changing (an id) is remembered again only once in {@link #RELEARN} heads.
+     */
+    void missed(byte[] json, int start, int end, String text) {
+      misses++;
+      if (misses <= 2 || misses % RELEARN == 0) {
+        value = Arrays.copyOfRange(json, start, end);
+        this.text = text;
+      } else {
+        value = null;
+        this.text = null;
+      }
+    }
+
+    private static final int RELEARN = 64;
   }
 
   private static final int ID = 0;

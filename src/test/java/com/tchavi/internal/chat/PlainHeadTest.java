@@ -219,6 +219,70 @@ class PlainHeadTest {
     assertThat(checked).isEqualTo(256 * 40 * 41 / 2);
   }
 
+  /**
+   * A scanner remembers each place's name and string value from the heads before: whatever it
+   * remembers, it reads every head as a scanner that has seen no other does. Every byte value at
+   * every offset of a name and of a value, after the same head twice and before it again.
+   */
+  @Test
+  void whatTheLastHeadsHeldChangesNothingAtEveryByteAndOffset() {
+    String base = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\","
+        + "\"service_tier\":\"default\",\"created\":7,\"choices\":[]}";
+    byte[] bytes = base.getBytes(StandardCharsets.US_ASCII);
+    int checked = 0;
+    for (String part : new String[] {"chat.completion.chunk", "service_tier", "default", "id"}) {
+      int start = base.indexOf(part);
+      for (int at = start - 1; at <= start + part.length(); at++) { // The quotes too.
+        for (int b = 0; b < 256; b++) {
+          byte[] changed = bytes.clone();
+          changed[at] = (byte) b;
+          for (byte[] json : new byte[][] {bytes, bytes, changed, changed, bytes}) {
+            assertSameAsAFreshScanner(json);
+            checked++;
+          }
+        }
+      }
+    }
+    assertThat(checked).isEqualTo(5 * 256 * (23 + 14 + 9 + 4));
+  }
+
+  /** Heads of a few shapes in a random order, their ids new on every head. */
+  @Test
+  void headsInAnyOrderReadAsAFreshScannerReadsThem() {
+    String[] heads = {
+        "{\"id\":\"c%d\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",",
+        "{\"id\":\"c%d\",\"object\":\"chat.completion.chunk\",\"model\":\"m2\",",
+        "{\"id\":\"c%d\",\"model\":\"m\",\"object\":\"chat.completion.chunk\",",
+        "{\"id\" : \"c%d\",\"object\":\"chat.completion.chunk\",\"model\":null,",
+        "{\"object\":\"c%d\",\"id\":\"chat.completion.chunk\",\"x\":true,\"model\":\"m\",",
+        "{\"id\":\"c%d\",\"x\":\"y\",\"z\":\"y\",\"x\":\"w\",\"s\":\"é\",",
+        "{\"id\":\"c%d\",\"object\":\"chat.completion.chunk\",\"model\":\"m\\\"\",",
+        "{\"id\":\"c%d\",\"a\":\"1\",\"b\":\"2\",\"c\":\"3\",\"d\":\"4\",\"e\":\"5\","
+            + "\"f\":\"6\",\"g\":\"7\",\"h\":\"8\",\"i\":\"9\",",
+        "{\"id\":\"c%d\",\"created\":12,\"object\":\"chat.completion.chunk\",",
+        "{\"id\":\"c%d\",\"created\":\"12\",\"object\":\"chat.completion.chunk\",",
+        "{"};
+    java.util.Random random = new java.util.Random(9);
+    for (int i = 0; i < 20_000; i++) {
+      String head = heads[random.nextInt(random.nextInt(4) == 0 ? heads.length : 3)];
+      int id = random.nextInt(3) == 0 ? 1 : i;
+      assertSameAsAFreshScanner(
+          (String.format(head, id) + "\"choices\":[]}").getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private void assertSameAsAFreshScanner(byte[] json) {
+    PlainHead fresh = new PlainHead();
+    String what = new String(json, StandardCharsets.ISO_8859_1);
+    assertThat(head.scan(json)).as(what).isEqualTo(fresh.scan(json));
+    assertThat(head.id).as(what).isEqualTo(fresh.id);
+    assertThat(head.object).as(what).isEqualTo(fresh.object);
+    assertThat(head.created).as(what).isEqualTo(fresh.created);
+    assertThat(head.model).as(what).isEqualTo(fresh.model);
+    assertThat(head.fingerprint).as(what).isEqualTo(fresh.fingerprint);
+    assertThat(head.extra).as(what).isEqualTo(fresh.extra);
+  }
+
   private static byte[] json(byte[] id) {
     byte[] start = "{\"id\":\"".getBytes(StandardCharsets.US_ASCII);
     byte[] end = "\",\"choices\":[]}".getBytes(StandardCharsets.US_ASCII);

@@ -32,7 +32,7 @@ public final class RealAsyncChat implements AsyncChat, AsyncChatCompletions {
   public CompletableFuture<ChatCompletion> create(ChatRequest request, RequestOptions options) {
     byte[] body = RealChat.body(request, options, false);
     return executor.executeAsync(RealChat.post(request, body, options, false),
-        RealChat.COMPLETION, callbacks);
+        RealChat.Completion.HANDLER, callbacks);
   }
 
   @Override

@@ -16,9 +16,16 @@ import java.util.Objects;
 /** The chat endpoints on the executor: {@code POST /chat/completions}, full or streamed. */
 public final class RealChat implements Chat, ChatCompletions {
   static final String PATH = "chat/completions";
-  static final ResponseHandler<ChatCompletion> COMPLETION =
-      JsonBodies.of(ChatCompletion.class, "a chat completion", CompletionParser::parse)
-          .reporting(ChatReports::completion);
+
+  /** Made on the first full answer: a program that only streams never loads its classes. */
+  static final class Completion {
+    static final ResponseHandler<ChatCompletion> HANDLER =
+        JsonBodies.of(ChatCompletion.class, "a chat completion", CompletionParser::parse)
+            .reporting(ChatReports::completion);
+
+    private Completion() {
+    }
+  }
 
   private final HttpExecutor executor;
 
@@ -34,7 +41,7 @@ public final class RealChat implements Chat, ChatCompletions {
   @Override
   public ChatCompletion create(ChatRequest request, RequestOptions options) {
     byte[] body = body(request, options, false);
-    return executor.execute(post(request, body, options, false), COMPLETION);
+    return executor.execute(post(request, body, options, false), Completion.HANDLER);
   }
 
   @Override

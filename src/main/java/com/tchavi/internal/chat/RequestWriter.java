@@ -3,6 +3,7 @@ package com.tchavi.internal.chat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tchavi.chat.ChatMessage;
 import com.tchavi.chat.ChatRequest;
+import com.tchavi.chat.Role;
 import com.tchavi.internal.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,17 @@ import java.util.Locale;
  * both paths to the same JSON.
  */
 public final class RequestWriter {
+  /** Each role's name on the wire, by ordinal: made once, as every message writes one. */
+  private static final String[] ROLES = wireNames();
+
   private RequestWriter() {
+  }
+
+  private static String[] wireNames() {
+    Role[] roles = Role.values();
+    String[] names = new String[roles.length];
+    for (Role role : roles) names[role.ordinal()] = role.name().toLowerCase(Locale.ROOT);
+    return names;
   }
 
   /** Returns the body for {@code request}, with {@code "stream": true} when {@code stream}. */
@@ -82,7 +93,7 @@ public final class RequestWriter {
     for (int i = 0; i < r.messages().size(); i++) {
       ChatMessage m = r.messages().get(i);
       if (i > 0) json.append(',');
-      json.append("{\"role\":\"").append(m.role().name().toLowerCase(Locale.ROOT)).append('"');
+      json.append("{\"role\":\"").append(ROLES[m.role().ordinal()]).append('"');
       string(json, "content", m.content());
       string(json, "name", m.name());
       json.append('}');

@@ -54,7 +54,11 @@ public final class JsonBodies {
     return new Body<>(type, what, true, Objects.requireNonNull(byHand, "byHand == null"));
   }
 
-  /** Reads a body by hand: the same value as data binding's, or null where it cannot tell. */
+  /**
+   * Reads a body by hand: the same value as data binding's, or null where it cannot tell, and
+   * always null for a body with a top-level {@code error} field, which the handler then reads for
+   * an error (so that an answer read by hand costs no scan for one).
+   */
   public interface ByHand<T> {
     /** Returns the value in the UTF-8 bytes {@code json}, carrying {@code metadata}, or null. */
     T read(byte[] json, ResponseMetadata metadata);
@@ -93,11 +97,11 @@ public final class JsonBodies {
     public T handle(Response response, ResponseMetadata metadata, Exchange exchange) {
       byte[] json = exchange.readBytes(response);
       // The substring test first keeps the common case at one scan, as rejectError's does.
-      if (errors && contains(json, ERROR)) rejectError(text(json), metadata);
       if (byHand != null) {
-        T value = byHand.read(json, metadata);
+        T value = byHand.read(json, metadata); // Never an answer with an "error" field.
         if (value != null) return value;
       }
+      if (errors && contains(json, ERROR)) rejectError(text(json), metadata);
       ObjectReader r = reader;
       if (r == null) reader = r = Json.MAPPER.readerFor(type);
       try {

@@ -60,6 +60,8 @@ class CompletionParserTest {
         "{\"id\":\"c3\",\"choices\":[{\"message\":{\"role\":\"assistant\",\"refusal\":\"No.\","
             + "\"content\":null,\"name\":\"bot\",\"tool_call_id\":null,\"audio\":null}}],"
             + "\"metadata\":{\"user\":\"u1\"},\"prompt_filter_results\":null}",
+        "{\"id\":\"c5\",\"created\":null,\"choices\":[{\"index\":null,\"message\":null,"
+            + "\"finish_reason\":\"stop\"}]}",
         "{\"choices\":[]}",
         "{}",
         "  {\"id\":\"c4\",\"choices\":null,\"usage\":null,\"tchavi\":null}  "));
@@ -109,7 +111,8 @@ class CompletionParserTest {
         "\"tchavi\":{\"credits_used\":1,\"credits_used\":2}", "\"tchavi\":{\"tier\":9}",
         "\"tchavi\":{\"extra\":1}", "\"tchavi\":{\"x\":[],\"y\":[1]}", "\"tchavi\":{},\"tchavi\":null",
         "\"extra\":{\"a\":1}", "\"extra\":[]", "\"metadata\":null", "\"metadata\":[]",
-        "\"x\":[],\"x\":1", "\"ünï\":\"code\"", "\"x\\u0041\":\"y\"", "\"s\":\"tab\\there\"");
+        "\"x\":[],\"x\":1", "\"error\":null", "\"error\":{\"message\":\"Quota.\"}",
+        "\"error\":\"x\"", "\"ünï\":\"code\"", "\"x\\u0041\":\"y\"", "\"s\":\"tab\\there\"");
     List<String> bodies = new ArrayList<>();
     for (String message : messages) {
       bodies.add("{\"id\":\"c\",\"choices\":[{\"index\":0,\"message\":" + message + "}]}");
@@ -167,6 +170,15 @@ class CompletionParserTest {
     // Odd shapes mostly go to data binding, but plain duplicates, nulls, unknown scalars and
     // the random answers whose fields are all plain are read by hand.
     assertThat(byHand).isBetween(50, oddities().size() - 100);
+  }
+
+  /** The handler reads such a body for an error: it must never come back as an answer. */
+  @Test
+  void leavesEveryAnswerWithAnErrorFieldToTheHandler() {
+    for (String error : List.of("null", "{\"message\":\"Quota.\"}", "\"x\"", "[]")) {
+      assertThat(CompletionParser.parse(utf8("{\"id\":\"c1\",\"error\":" + error
+          + ",\"choices\":[]}"), META)).as(error).isNull();
+    }
   }
 
   @Test

@@ -24,6 +24,10 @@ final class PlainHead {
   /** The head's unknown fields, or null if it has none. */
   Map<String, Object> extra;
 
+  /** Names and string values known from what the last heads held, not scanned: for tests. */
+  int namesRemembered;
+  int valuesRemembered;
+
   private final Map<String, Object> extras = new LinkedHashMap<>();
   private final Repeated ids = new Repeated();
   private final Repeated objects = new Repeated();
@@ -58,6 +62,7 @@ final class PlainHead {
       String unknownName = null;
       if (last != null && last.token != null && startsAt(json, quote, last.token)) {
         field = last.field; // The name's bytes of the last head in this place: its field.
+        namesRemembered++;
         at = quote + last.token.length - 1;
         unknownName = last.name;
       } else {
@@ -82,6 +87,7 @@ final class PlainHead {
           end = v + last.value.length;
           text = last.text;
           last.misses = 0;
+          valuesRemembered++;
         } else {
           end = plainEnd(json, v);
           if (end == -1) return -1;

@@ -283,6 +283,27 @@ class PlainHeadTest {
     assertThat(head.extra).as(what).isEqualTo(fresh.extra);
   }
 
+  /**
+   * Names and values that repeat in their place are known without a scan; a value that keeps
+   * changing is remembered for the next two heads, then dropped, then remembered again once in
+   * 64 heads: an id that comes back is known only then.
+   */
+  @Test
+  void remembersWhatRepeatsAndDropsWhatKeepsChanging() {
+    for (int i = 0; i < 200; i++) {
+      // Repeats of the id just before: at 2, while remembered; at 10, after it was dropped; at
+      // 67, as it is remembered again (its 64th change in a row was at 66).
+      String id = i == 2 ? "c1" : i == 10 ? "c9" : i == 67 ? "c66" : "c" + i;
+      scan("{\"id\":\"" + id + "\",\"object\":\"chat.completion.chunk\",\"created\":" + i
+          + ",\"choices\":[]}");
+      assertThat(head.id).isEqualTo(id);
+    }
+
+    assertThat(head.namesRemembered).as("3 names on every head but the first").isEqualTo(597);
+    assertThat(head.valuesRemembered).as("the object 199 times, the id at 2 and 67")
+        .isEqualTo(201);
+  }
+
   private static byte[] json(byte[] id) {
     byte[] start = "{\"id\":\"".getBytes(StandardCharsets.US_ASCII);
     byte[] end = "\",\"choices\":[]}".getBytes(StandardCharsets.US_ASCII);

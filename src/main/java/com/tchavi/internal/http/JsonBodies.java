@@ -96,11 +96,11 @@ public final class JsonBodies {
     @Override
     public T handle(Response response, ResponseMetadata metadata, Exchange exchange) {
       byte[] json = exchange.readBytes(response);
-      // The substring test first keeps the common case at one scan, as rejectError's does.
       if (byHand != null) {
         T value = byHand.read(json, metadata); // Never an answer with an "error" field.
         if (value != null) return value;
       }
+      // The substring test first keeps the common case at one scan, as rejectError's does.
       if (errors && contains(json, ERROR)) rejectError(text(json), metadata);
       ObjectReader r = reader;
       if (r == null) reader = r = Json.MAPPER.readerFor(type);

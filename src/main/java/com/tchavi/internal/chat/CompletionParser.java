@@ -11,6 +11,7 @@ import com.tchavi.chat.Logprobs;
 import com.tchavi.chat.Role;
 import com.tchavi.chat.ToolCall;
 import com.tchavi.chat.Usage;
+import com.tchavi.internal.json.Extras;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -76,8 +77,8 @@ final class CompletionParser {
       }
     }
     // The answer's metadata is given, never read: a "metadata" field went to extra above.
-    return new ChatCompletion(
-        id, object, created, model, fingerprint, choices, usage, tchavi, extra, metadata);
+    return new ChatCompletion(id, object, created, model, fingerprint, choices, usage, tchavi,
+        Extras.handedOver(extra), metadata);
   }
 
   private Choice choice(JsonParser p) throws IOException, Unusual {
@@ -123,8 +124,8 @@ final class CompletionParser {
         default -> extra = put(extra, field, p);
       }
     }
-    return new ChatMessage(
-        Role.of(role), content, null, name, toolCalls, toolCallId, refusal, extra);
+    return new ChatMessage(Role.of(role), content, null, name, toolCalls, toolCallId, refusal,
+        Extras.handedOver(extra));
   }
 
   /** Reads the credits object Tchavi adds to every answer. */
@@ -153,7 +154,8 @@ final class CompletionParser {
         default -> extra = put(extra, name, p);
       }
     }
-    return new TchaviMeta(used, remaining, refunded, tier, modelType, mode, modeEffective, extra);
+    return new TchaviMeta(used, remaining, refunded, tier, modelType, mode, modeEffective,
+        Extras.handedOver(extra));
   }
 
   /** Reads a number as data binding reads a {@code BigDecimal}: from its text, exactly. */

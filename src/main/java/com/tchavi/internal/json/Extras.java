@@ -24,6 +24,16 @@ public final class Extras {
   }
 
   /**
+   * Returns {@code fresh} read-only, without the copy that {@link #copy} makes: for a map that its
+   * caller made and hands over, keeping no reference to it (a hand reader's, say). Null or empty
+   * is {@code Map.of()}.
+   */
+  public static Map<String, Object> handedOver(Map<String, Object> fresh) {
+    if (fresh == null || fresh.isEmpty()) return Map.of();
+    return fresh instanceof Frozen ? fresh : new Frozen(fresh);
+  }
+
+  /**
    * Puts {@code value} under {@code key} in a builder's map of extra fields, or removes the key
    * when {@code value} is null.
    */

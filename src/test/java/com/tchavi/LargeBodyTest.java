@@ -66,8 +66,11 @@ class LargeBodyTest {
     assertThat(result.get("written")).isEqualTo(String.valueOf(LargeBodies.DOWNLOAD_BYTES));
     assertThat(result.get("size")).isEqualTo(String.valueOf(LargeBodies.DOWNLOAD_BYTES));
     assertThat(result.get("crc")).isEqualTo(result.get("expected"));
+    // Buffering the body, or a buffer per read, allocates 200 MB or more. Before the JIT has
+    // compiled the copy, reads allocate a little: 13 KB to 1.4 MB over 16 runs here, 3.3 MB once
+    // in a CI run under load (the async twin).
     assertThat(Long.parseLong(result.get("allocated"))).as("bytes allocated by the reader")
-        .isLessThan(2 * MB);
+        .isLessThan(8 * MB);
   }
 
   @Test

@@ -50,6 +50,7 @@ final class ChunkParser {
   private final Repeated fingerprint = new Repeated();
   private final ChunkParts parts = new ChunkParts();
   private final PlainHead plainHead = new PlainHead();
+  private final ContentTail contentTail = new ContentTail();
 
   /**
    * The bytes before {@code "choices"} of the last chunk read in full, up to and including the
@@ -91,6 +92,8 @@ final class ChunkParser {
   private int wholes;
   private int bounds;
   private int parsers;
+  /** Chunks read from their content string after a head, as {@link ContentTail} allows. */
+  private int fromTails;
 
   /**
    * How many chunks this parser read each way (after a remembered head, after a head scanned by
@@ -101,6 +104,11 @@ final class ChunkParser {
 
   Paths paths() {
     return new Paths(afterHeads, scans, wholes, bounds, parts.parts, parsers);
+  }
+
+  /** How many of the chunks read after a head were read from their content string alone. */
+  int fromTails() {
+    return fromTails;
   }
 
   /** Returns the chunk in {@code json}, or null when the JSON is {@code null}. */
@@ -238,16 +246,37 @@ final class ChunkParser {
    * {@code fields}, which hold what came before it.
    */
   private ChatChunk fromComma(byte[] json, int comma, Fields fields) throws IOException, Unusual {
+    if (contentTail.matches(json, comma)) {
+      fields.choices = contentTail.choices();
+      if (contentTail.setsUsage()) fields.usage = null;
+      if (contentTail.setsTchavi()) fields.tchavi = null;
+      fromTails++;
+      return fields.chunk();
+    }
+    boolean learning = contentTail.learning();
+    parts.locate = learning;
+    parts.contentAt = -1;
+    fields.tail = 0;
+    ChatChunk chunk;
     json[comma] = '{'; // Restored below: the bytes are the event's, which may still be shown.
     try {
       JsonParser p = feed(json, comma);
       p.nextToken(); // START_OBJECT
       fields(p, fields, null);
       finish(p);
-      return fields.chunk();
+      chunk = fields.chunk();
     } finally {
       json[comma] = ',';
+      parts.locate = false;
     }
+    if (learning && parts.contentAt >= 0) {
+      // The parser places a string one byte past its opening quote, its offsets counting from
+      // the comma; ContentTail checks the quote and reads the string alike, or learns nothing.
+      int quote = comma + (int) (parts.contentAt - fedBefore) - 1;
+      contentTail.learn(json, comma, quote, chunk, (fields.tail & Fields.OTHERS) != 0,
+          (fields.tail & Fields.USAGE) != 0, (fields.tail & Fields.TCHAVI) != 0);
+    }
+    return chunk;
   }
 
   /**
@@ -261,6 +290,12 @@ final class ChunkParser {
         remember(p, f, json);
       }
       JsonToken value = p.nextToken();
+      f.tail |= switch (name) {
+        case "choices" -> (f.tail & Fields.CHOICES_SEEN) == 0 ? Fields.CHOICES_SEEN : Fields.OTHERS;
+        case "usage" -> Fields.USAGE;
+        case "tchavi" -> Fields.TCHAVI;
+        default -> Fields.OTHERS;
+      };
       switch (name) {
         case "id" -> f.id = id.read(p);
         case "object" -> f.object = object.read(p);
@@ -319,6 +354,16 @@ final class ChunkParser {
     Map<String, Object> extra;
     /** The head's map of unknown fields, which a later field must copy, not change. */
     Map<String, Object> headExtra;
+    /**
+     * What the fields read by {@link #fields} were, as bits: choices once, choices again or any
+     * field but choices, usage and tchavi, usage, tchavi. {@link ContentTail} learns only from a
+     * tail of choices once, with usage and tchavi at most.
+     */
+    int tail;
+    static final int CHOICES_SEEN = 1;
+    static final int OTHERS = 2;
+    static final int USAGE = 4;
+    static final int TCHAVI = 8;
 
     Fields copy() {
       return new Fields().copyOf(this);

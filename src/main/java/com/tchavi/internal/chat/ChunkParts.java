@@ -29,6 +29,12 @@ final class ChunkParts {
   private final Repeated toolType = new Repeated();
   /** Parts handed to data binding: visible in tests through {@link ChunkParser#paths()}. */
   int parts;
+  /**
+   * Whether to note where the last delta's content string is: {@link ContentTail} learns from
+   * it. The parser's location of that string's first character, or -1.
+   */
+  boolean locate;
+  long contentAt = -1;
 
   List<ChunkChoice> choices(JsonParser p) throws IOException, Unusual {
     return list(p, this::choice);
@@ -93,7 +99,13 @@ final class ChunkParts {
       JsonToken value = p.nextToken();
       switch (name) {
         case "role" -> role = this.role.read(p);
-        case "content" -> content = string(p); // Content parts: data binding joins their text.
+        case "content" -> {
+          if (locate) {
+            contentAt = value == JsonToken.VALUE_STRING
+                ? p.currentTokenLocation().getByteOffset() : -1;
+          }
+          content = string(p); // Content parts: data binding joins their text.
+        }
         case "refusal" -> refusal = string(p);
         case "tool_calls" -> toolCalls = toolCalls(p);
         default -> {

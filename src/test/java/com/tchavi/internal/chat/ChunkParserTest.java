@@ -410,4 +410,180 @@ class ChunkParserTest {
   void jsonNullIsNoChunk() throws IOException {
     assertThat(new ChunkParser().parse("null")).isNull();
   }
+
+  /** Contents a content chunk's string may hold: read by hand, or left to Jackson. */
+  private static final List<String> CONTENTS = List.of(
+      "", "a", " token", "Hello, world!", "~DEL\u007f", "\\\"quoted\\\" \\\\ back\\/slash",
+      "\\n\\t\\r\\b\\f", "\\u00e9\\u00E9 \\u0000 \\u001f", "\\ud83d\\ude80", "\\ud83d alone",
+      "\\ude80 alone", "é raw", "🚀 raw", "tab\there raw", "nul\u0000raw", "\\x bad",
+      "\\u12", "\\u12G4", "\\uD83D\\u", "ends\\", "\\\"}}]}", "\"}}]} fake end",
+      "a\\\"b\\\\\\\"c", "long ".repeat(300));
+
+  private static String contentChunk(String head, String content, String tail) {
+    return head + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + content + "\"},"
+        + "\"logprobs\":null,\"finish_reason\":null}]" + tail + "}";
+  }
+
+  /**
+   * After a head, a content chunk whose tail repeats the last one's but for its text is read from
+   * that text alone: every content, every escape, and every string this leaves to Jackson (bytes
+   * past ASCII, control characters, broken escapes) gives what data binding gives, or fails as
+   * it fails, and the chunks after it are unharmed.
+   */
+  @Test
+  void contentChunksReadFromTheirTextGiveWhatDataBindingGives() throws IOException {
+    String[] heads = {
+        "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",",
+        "{\"id\":\"c1\",\"service_tier\":\"default\",\"usage\":{\"total_tokens\":3},"};
+    String[] tails = {"", ",\"usage\":null", ",\"usage\":null,\"tchavi\":null", ",\"x\":1",
+        ",\"choices\":[]", ",\"id\":\"c2\""};
+    Random random = new Random(17);
+    ChunkParser parser = new ChunkParser();
+    for (int i = 0; i < 3_000; i++) {
+      String head = heads[random.nextInt(8) == 0 ? 1 : 0];
+      String tail = tails[random.nextInt(5) == 0 ? random.nextInt(tails.length) : 0];
+      String content = CONTENTS.get(random.nextInt(CONTENTS.size()));
+      assertGivesWhatDataBindingGives(parser, contentChunk(head, content, tail));
+    }
+
+    assertThat(parser.fromTails()).as("chunks read from their text").isGreaterThan(1_000);
+  }
+
+  /** Heads that change on every chunk, scanned by hand, with tails read from their text. */
+  @Test
+  void changingHeadsWithContentTailsGiveWhatDataBindingGives() throws IOException {
+    Random random = new Random(19);
+    ChunkParser parser = new ChunkParser();
+    for (int i = 0; i < 2_000; i++) {
+      String head = "{\"id\":\"chatcmpl-" + i + "\",\"object\":\"chat.completion.chunk\","
+          + "\"created\":" + (1_700_000_000 + i) + ",\"model\":\"m\",\"service_tier\":\"default\","
+          + "\"system_fingerprint\":\"fp_" + random.nextInt(1_000) + "\",";
+      String content = random.nextInt(3) == 0 ? CONTENTS.get(random.nextInt(CONTENTS.size()))
+          : "t" + random.nextInt(100);
+      assertGivesWhatDataBindingGives(parser, contentChunk(head, content, ""));
+    }
+
+    assertThat(parser.paths().scanned()).as("chunks whose head was scanned").isGreaterThan(1_500);
+    assertThat(parser.fromTails()).as("chunks read from their text").isGreaterThan(1_000);
+  }
+
+  /**
+   * A tail is learned only from one choice's content alone; chunks of other shapes, each after a
+   * content chunk of the same head, give what data binding gives.
+   */
+  @Test
+  void tailsOfOtherShapesAreReadByJackson() throws IOException {
+    String head = "{\"id\":\"c1\",\"model\":\"m\",";
+    List<String> others = List.of(
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"content\":\"b\"}}]}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"delta\":{\"content\":\"b\"}}]}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"},\"delta\":{\"role\":\"user\"}}]}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}],\"choices\":"
+            + "[{\"index\":0,\"delta\":{\"content\":\"b\"}}]}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}},{\"index\":1,\"delta\":"
+            + "{\"content\":\"b\"}}]}",
+        "\"choices\":[{\"index\":1,\"delta\":{\"content\":\"a\",\"role\":\"assistant\"}}]}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"refusal\":\"r\"}}]}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"x\":1}}]}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"finish_reason\":\"stop\"}]}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"logprobs\":{\"content\":[]}}]}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"tool_calls\":[{\"index\":0,"
+            + "\"function\":{\"arguments\":\"{}\"}}]}}]}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}],\"usage\":{\"total_tokens\":1}}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}],\"tchavi\":{\"credits_used\":1}}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}],\"model\":\"n\"}",
+        "\"choices\":[{\"index\":0,\"x\":{\"delta\":{\"content\":\"z\"}},\"delta\":"
+            + "{\"content\":\"a\"}}]}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":null}}]}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"delta\":null}]}",
+        "\"choices\":[{\"index\":0,\"delta\":{\"content\":[{\"type\":\"text\",\"text\":\"p\"}]}}]}");
+    ChunkParser parser = new ChunkParser();
+    Random random = new Random(23);
+    for (int i = 0; i < 2_000; i++) {
+      String json = random.nextBoolean()
+          ? head + others.get(random.nextInt(others.size())).replace("\"a\"", "\"a" + i + "\"")
+          : contentChunk(head, "t" + i, "");
+      assertGivesWhatDataBindingGives(parser, json);
+    }
+    // Each shape eight times in a row, its text new each time: past three misses a chunk may
+    // teach a new tail, and were this shape learned as one, the chunks after it would lose what
+    // its other fields say.
+    for (String other : others) {
+      ChunkParser fresh = new ChunkParser();
+      for (int i = 0; i < 4; i++) {
+        assertGivesWhatDataBindingGives(fresh, contentChunk(head, "t" + i, ""));
+      }
+      for (int i = 0; i < 8; i++) {
+        assertGivesWhatDataBindingGives(fresh, head + other.replace("\"a\"", "\"a" + i + "\""));
+      }
+    }
+  }
+
+  /**
+   * The tail's own usage or tchavi, null, replaces the head's, and a tail without them keeps
+   * the head's: the head here is remembered, the tails read from their text.
+   */
+  @Test
+  void aTailsNullUsageReplacesTheHeadsAndNoUsageKeepsIt() throws IOException {
+    String head = "{\"id\":\"c1\",\"usage\":{\"total_tokens\":3},\"tchavi\":{\"credits_used\":1},";
+    for (String tail : List.of("", ",\"usage\":null", ",\"tchavi\":null",
+        ",\"usage\":null,\"tchavi\":null")) {
+      ChunkParser parser = new ChunkParser();
+      for (int i = 0; i < 6; i++) {
+        assertGivesWhatDataBindingGives(parser, contentChunk(head, "t" + i, tail));
+      }
+      assertThat(parser.fromTails()).as(tail).isEqualTo(4);
+    }
+  }
+
+  /**
+   * Which texts are read by hand, one chunk each after a tail was learned: printable ASCII and
+   * every escape, also at the ends of the text; bytes past ASCII, control characters and broken
+   * escapes are left to Jackson. Each gives what data binding gives.
+   */
+  @Test
+  void readsPrintableAsciiAndEveryEscapeByHandAndLeavesTheRestToJackson() throws IOException {
+    List<String> byHand = List.of("", "a", "~\u007f !#", "\\\"", "\\\\", "\\/", "\\b", "\\f", "\\n",
+        "\\r", "\\t", "\\u0041", "\\u00e9x", "\\uFFFF", "\\ud83d\\ude80", "\\ud83d", "a\\nb\\tc",
+        "x\\u0000", "\\\"}],\\\"usage\\\":null}");
+    List<String> byJackson = List.of("é", "a🚀", "a\tb", "\u0001", "\\x", "\\u12", "\\u12G4",
+        "\\", "a\\", "\\u004", "\\U0041");
+    String head = "{\"id\":\"c1\",\"model\":\"m\",";
+    ChunkParser parser = new ChunkParser();
+    assertGivesWhatDataBindingGives(parser, contentChunk(head, "first", ""));
+    assertGivesWhatDataBindingGives(parser, contentChunk(head, "learns the tail", ""));
+    for (String text : byHand) {
+      int before = parser.fromTails();
+      assertGivesWhatDataBindingGives(parser, contentChunk(head, text, ""));
+      assertThat(parser.fromTails()).as("read by hand: %s", text).isEqualTo(before + 1);
+    }
+    for (String text : byJackson) {
+      int before = parser.fromTails();
+      assertGivesWhatDataBindingGives(parser, contentChunk(head, text, ""));
+      assertThat(parser.fromTails()).as("left to Jackson: %s", text).isEqualTo(before);
+      assertGivesWhatDataBindingGives(parser, contentChunk(head, "again", ""));
+    }
+  }
+
+  /** A chunk that differs from the tail by a byte around its text is not read by it. */
+  @Test
+  void aTailMatchesOnlyItsOwnBytesAroundTheText() throws IOException {
+    String head = "{\"id\":\"c1\",";
+    String json = contentChunk(head, "z", "");
+    for (String near : List.of(json + " ", json.substring(0, json.length() - 1),
+        json.replace("{\"content\"", "{ \"content\""), json.replace("}]}", "}] }"),
+        json.replace("\"index\":0", "\"index\":1"), json.replace("null}", "null }"),
+        json.replace("\"z\"", "\"z\" "), json.replace("\"z\"", " \"z\""),
+        json.replace("\"finish_reason\":null", "\"finish_reason\":\"ab\""))) {
+      ChunkParser parser = new ChunkParser();
+      assertGivesWhatDataBindingGives(parser, contentChunk(head, "x", ""));
+      assertGivesWhatDataBindingGives(parser, contentChunk(head, "y", "")); // Learns the tail.
+      assertThat(parser.fromTails()).isZero();
+
+      assertGivesWhatDataBindingGives(parser, near);
+      assertThat(parser.fromTails()).as(near).isZero();
+      assertGivesWhatDataBindingGives(parser, json);
+      assertThat(parser.fromTails()).as("after " + near).isEqualTo(1);
+    }
+  }
 }

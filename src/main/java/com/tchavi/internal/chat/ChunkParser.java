@@ -111,6 +111,11 @@ final class ChunkParser {
     return fromTails;
   }
 
+  /** How many chunks Jackson read were offered to {@link ContentTail} to learn from. */
+  int tailLessons() {
+    return contentTail.lessons;
+  }
+
   /** Returns the chunk in {@code json}, or null when the JSON is {@code null}. */
   ChatChunk parse(String json) throws IOException {
     return parse(json.getBytes(StandardCharsets.UTF_8));

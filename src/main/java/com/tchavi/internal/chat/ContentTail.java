@@ -35,6 +35,8 @@ final class ContentTail {
   /** Chunks in a row that taught no tail (a tool-call stream's, say), and chunks since. */
   private int refusals;
   private int waited;
+  /** Chunks offered to {@link #learn}: visible in tests through {@link ChunkParser}. */
+  int lessons;
 
   /**
    * Whether the next chunk Jackson reads may teach a new tail: there is none, or the last few
@@ -87,6 +89,7 @@ final class ContentTail {
    */
   void learn(byte[] json, int comma, int quote, ChatChunk chunk, boolean others,
       boolean usage, boolean tchavi) {
+    lessons++;
     refusals++;
     if (others || chunk.choices().size() != 1 || usage && chunk.usage() != null
         || tchavi && chunk.tchavi() != null || quote <= comma || quote >= json.length || json[quote] != '"') {

@@ -547,7 +547,7 @@ class ChunkParserTest {
         "\\r", "\\t", "\\u0041", "\\u00e9x", "\\uFFFF", "\\ud83d\\ude80", "\\ud83d", "a\\nb\\tc",
         "x\\u0000", "\\\"}],\\\"usage\\\":null}");
     List<String> byJackson = List.of("é", "a🚀", "a\tb", "\u0001", "\\x", "\\u12", "\\u12G4",
-        "\\", "a\\", "\\u004", "\\U0041");
+        "\\", "a\\", "\\u004", "\\U0041", "\\n\u0001", "\\n\u00e9");
     String head = "{\"id\":\"c1\",\"model\":\"m\",";
     ChunkParser parser = new ChunkParser();
     assertGivesWhatDataBindingGives(parser, contentChunk(head, "first", ""));
@@ -574,7 +574,8 @@ class ChunkParserTest {
         json.replace("{\"content\"", "{ \"content\""), json.replace("}]}", "}] }"),
         json.replace("\"index\":0", "\"index\":1"), json.replace("null}", "null }"),
         json.replace("\"z\"", "\"z\" "), json.replace("\"z\"", " \"z\""),
-        json.replace("\"finish_reason\":null", "\"finish_reason\":\"ab\""))) {
+        json.replace("\"finish_reason\":null", "\"finish_reason\":\"ab\""),
+        json.replace("\"z\"}", "\"z\\}"))) {
       ChunkParser parser = new ChunkParser();
       assertGivesWhatDataBindingGives(parser, contentChunk(head, "x", ""));
       assertGivesWhatDataBindingGives(parser, contentChunk(head, "y", "")); // Learns the tail.
@@ -585,5 +586,34 @@ class ChunkParserTest {
       assertGivesWhatDataBindingGives(parser, json);
       assertThat(parser.fromTails()).as("after " + near).isEqualTo(1);
     }
+  }
+
+  /**
+   * A stream whose content chunks teach no tail (usage on every one) offers the first three to
+   * learn from, then one in 64; a tail that misses three chunks in a row gives way to the next
+   * chunk's.
+   */
+  @Test
+  void learnsFromFewChunksWhenNoneTeachesAndAgainAfterThreeMisses() throws IOException {
+    String head = "{\"id\":\"c1\",";
+    ChunkParser parser = new ChunkParser();
+    for (int i = 0; i < 200; i++) {
+      assertGivesWhatDataBindingGives(parser,
+          contentChunk(head, "t" + i, ",\"usage\":{\"total_tokens\":" + i + "}"));
+    }
+    // The first chunk is read whole; of the 199 after its head, the first 3, then the 64th,
+    // 128th and 192nd of the rest.
+    assertThat(parser.tailLessons()).isEqualTo(6);
+    assertThat(parser.fromTails()).isZero();
+
+    ChunkParser learning = new ChunkParser();
+    for (int i = 0; i < 4; i++) assertGivesWhatDataBindingGives(learning, contentChunk(head, "a" + i, ""));
+    assertThat(learning.fromTails()).isEqualTo(2);
+    assertThat(learning.tailLessons()).isEqualTo(1);
+    for (int i = 0; i < 5; i++) {
+      assertGivesWhatDataBindingGives(learning, contentChunk(head, "b" + i, ",\"usage\":null"));
+    }
+    assertThat(learning.tailLessons()).as("the third miss teaches").isEqualTo(2);
+    assertThat(learning.fromTails()).as("the two after it").isEqualTo(4);
   }
 }

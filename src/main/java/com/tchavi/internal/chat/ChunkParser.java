@@ -26,9 +26,10 @@ import java.util.Map;
  * head, the fields before {@code "choices"} (id, object, created, model, fingerprint), is
  * usually the same bytes on every chunk: a chunk that starts with the last head's bytes is read
  * from there on, with what the head said taken as read. Where heads change on every chunk,
- * {@link PlainHead} scans a plain one by hand. The rest is walked token by token, its parts by
- * {@link ChunkParts}; on any shape they do not expect, the whole chunk goes to data binding, the
- * slow twin of every path here. One non-blocking parser reads every chunk of the stream, each fed
+ * {@link PlainHead} scans a plain one by hand. After a head, a content chunk whose tail repeats
+ * the last one's but for its text is read from that text alone ({@link ContentTail}); any other
+ * tail is walked token by token, its parts by {@link ChunkParts}. On any shape they do not
+ * expect, the whole chunk goes to data binding, the slow twin of every path here. One non-blocking parser reads every chunk of the stream, each fed
  * whole, so that no chunk pays for a parser of its own; a chunk that goes wrong discards it. Not
  * thread-safe: one per stream.
  */

@@ -29,9 +29,9 @@ import java.util.Map;
  * {@link PlainHead} scans a plain one by hand. After a head, a content chunk whose tail repeats
  * the last one's but for its text is read from that text alone ({@link ContentTail}); any other
  * tail is walked token by token, its parts by {@link ChunkParts}. On any shape they do not
- * expect, the whole chunk goes to data binding, the slow twin of every path here. One non-blocking parser reads every chunk of the stream, each fed
- * whole, so that no chunk pays for a parser of its own; a chunk that goes wrong discards it. Not
- * thread-safe: one per stream.
+ * expect, the whole chunk goes to data binding, the slow twin of every path here. One
+ * non-blocking parser reads every chunk of the stream, each fed whole, so that no chunk pays for
+ * a parser of its own; a chunk that goes wrong discards it. Not thread-safe: one per stream.
  */
 final class ChunkParser {
   /**
@@ -296,21 +296,25 @@ final class ChunkParser {
         remember(p, f, json);
       }
       JsonToken value = p.nextToken();
-      f.tail |= switch (name) {
-        case "choices" -> (f.tail & Fields.CHOICES_SEEN) == 0 ? Fields.CHOICES_SEEN : Fields.OTHERS;
-        case "usage" -> Fields.USAGE;
-        case "tchavi" -> Fields.TCHAVI;
-        default -> Fields.OTHERS;
-      };
+      int seen = Fields.OTHERS; // What this field tells ContentTail of the tail.
       switch (name) {
         case "id" -> f.id = id.read(p);
         case "object" -> f.object = object.read(p);
         case "model" -> f.model = model.read(p);
         case "system_fingerprint" -> f.fingerprint = fingerprint.read(p);
         case "created" -> f.created = value == JsonToken.VALUE_NULL ? 0 : p.getLongValue();
-        case "choices" -> f.choices = parts.choices(p);
-        case "usage" -> f.usage = ChunkParts.usage(p);
-        case "tchavi" -> f.tchavi = parts.read(p, TchaviMeta.class);
+        case "choices" -> {
+          f.choices = parts.choices(p);
+          if ((f.tail & Fields.CHOICES_SEEN) == 0) seen = Fields.CHOICES_SEEN;
+        }
+        case "usage" -> {
+          f.usage = ChunkParts.usage(p);
+          seen = Fields.USAGE;
+        }
+        case "tchavi" -> {
+          f.tchavi = parts.read(p, TchaviMeta.class);
+          seen = Fields.TCHAVI;
+        }
         default -> {
           if (f.extra == null) {
             f.extra = cleared(wholeExtra); // The chunk copies it; a head keeps a copy.
@@ -320,6 +324,7 @@ final class ChunkParser {
           ChunkParts.put(f.extra, name, p);
         }
       }
+      f.tail |= seen;
     }
   }
 

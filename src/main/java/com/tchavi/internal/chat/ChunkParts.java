@@ -18,11 +18,11 @@ import java.util.Map;
 /**
  * Reads the parts of a chunk, its choices (with their deltas and tool calls) and its usage, from
  * the parser's tokens, as data binding would read them; {@link CompletionParser} reads a full
- * answer's tool calls, usage and unknown fields with them too. Any value of a type other than the usual
- * throws {@link Unusual}, which leaves the whole chunk to data binding: it is the slow twin of
- * every method here, and {@code ChunkParserTest} holds them equal. Logprobs, {@code tchavi} and
- * unknown fields' numbers and objects are rare: those go to data binding on their own.
- * Not thread-safe: one per {@link ChunkParser}.
+ * answer's tool calls, usage and unknown fields with them too. Any value of a type other than
+ * the usual throws {@link Unusual}, which leaves the whole chunk to data binding: it is the slow
+ * twin of every method here, and {@code ChunkParserTest} holds them equal. Logprobs, {@code
+ * tchavi} and unknown fields' numbers and objects are rare: those go to data binding on their
+ * own. Not thread-safe: one per {@link ChunkParser}.
  */
 final class ChunkParts {
   private final Repeated role = new Repeated();

@@ -92,7 +92,8 @@ final class ContentTail {
     lessons++;
     refusals++;
     if (others || chunk.choices().size() != 1 || usage && chunk.usage() != null
-        || tchavi && chunk.tchavi() != null || quote <= comma || quote >= json.length || json[quote] != '"') {
+        || tchavi && chunk.tchavi() != null
+        || quote <= comma || quote >= json.length || json[quote] != '"') {
       return;
     }
     ChunkChoice choice = chunk.choices().get(0);

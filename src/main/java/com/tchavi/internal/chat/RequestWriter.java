@@ -19,7 +19,10 @@ import java.util.Locale;
  * both paths to the same JSON.
  */
 public final class RequestWriter {
-  /** Each role's name on the wire, by ordinal: made once, as every message writes one. */
+  /**
+   * Each role's name on the wire, by ordinal: made once, as every message writes one. The same
+   * names as {@code Role}'s own, which it keeps out of the public API.
+   */
   private static final String[] ROLES = wireNames();
 
   private RequestWriter() {

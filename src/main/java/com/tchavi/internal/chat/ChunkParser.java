@@ -93,6 +93,9 @@ final class ChunkParser {
   private int wholes;
   private int bounds;
   private int parsers;
+  /** Where the parser found the tail's usage object, while it locates for {@link ContentTail}. */
+  private long usageFrom;
+  private long usageTo;
   /** Chunks read from their content string after a head, as {@link ContentTail} allows. */
   private int fromTails;
 
@@ -254,7 +257,7 @@ final class ChunkParser {
   private ChatChunk fromComma(byte[] json, int comma, Fields fields) throws IOException, Unusual {
     if (contentTail.matches(json, comma)) {
       fields.choices = contentTail.choices();
-      if (contentTail.setsUsage()) fields.usage = null;
+      if (contentTail.setsUsage()) fields.usage = contentTail.usage();
       if (contentTail.setsTchavi()) fields.tchavi = null;
       fromTails++;
       return fields.chunk();
@@ -262,6 +265,7 @@ final class ChunkParser {
     boolean learning = contentTail.learning();
     parts.locate = learning;
     parts.contentAt = -1;
+    usageFrom = -1;
     fields.tail = 0;
     ChatChunk chunk;
     json[comma] = '{'; // Restored below: the bytes are the event's, which may still be shown.
@@ -278,9 +282,12 @@ final class ChunkParser {
     if (learning && parts.contentAt >= 0) {
       // The parser places a string one byte past its opening quote, its offsets counting from
       // the comma; ContentTail checks the quote and reads the string alike, or learns nothing.
+      // The same goes for an object's opening brace; its closing one is placed where it is.
       int quote = comma + (int) (parts.contentAt - fedBefore) - 1;
+      int from = usageFrom < 0 ? -1 : comma + (int) (usageFrom - fedBefore) - 1;
+      int to = usageFrom < 0 ? -1 : comma + (int) (usageTo - fedBefore) + 1;
       contentTail.learn(json, comma, quote, chunk, (fields.tail & Fields.OTHERS) != 0,
-          (fields.tail & Fields.USAGE) != 0, (fields.tail & Fields.TCHAVI) != 0);
+          (fields.tail & Fields.USAGE) != 0, from, to, (fields.tail & Fields.TCHAVI) != 0);
     }
     return chunk;
   }
@@ -308,7 +315,13 @@ final class ChunkParser {
           if ((f.tail & Fields.CHOICES_SEEN) == 0) seen = Fields.CHOICES_SEEN;
         }
         case "usage" -> {
+          long from = parts.locate && value == JsonToken.START_OBJECT
+              ? p.currentTokenLocation().getByteOffset() : -1;
           f.usage = ChunkParts.usage(p);
+          if (parts.locate) {
+            usageFrom = from; // The last usage is the chunk's, as data binding takes it.
+            usageTo = from < 0 ? -1 : p.currentTokenLocation().getByteOffset();
+          }
           seen = Fields.USAGE;
         }
         case "tchavi" -> {

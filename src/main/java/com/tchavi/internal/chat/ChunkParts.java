@@ -194,9 +194,9 @@ final class ChunkParts {
     return new Usage(prompt, completion, total, promptDetails, completionDetails, extra);
   }
 
-  private static final Usage.PromptTokensDetails NO_PROMPT_DETAILS =
+  static final Usage.PromptTokensDetails NO_PROMPT_DETAILS =
       new Usage.PromptTokensDetails(0, 0);
-  private static final Usage.CompletionTokensDetails NO_COMPLETION_DETAILS =
+  static final Usage.CompletionTokensDetails NO_COMPLETION_DETAILS =
       new Usage.CompletionTokensDetails(0, 0, 0, 0);
 
   private static Usage.PromptTokensDetails promptDetails(JsonParser p)

@@ -3,18 +3,21 @@ package com.tchavi.internal.chat;
 import com.tchavi.chat.ChatChunk;
 import com.tchavi.chat.ChunkChoice;
 import com.tchavi.chat.Delta;
+import com.tchavi.chat.Usage;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The tail of a content chunk, from the comma before {@code "choices"} to its end, as the last
- * one Jackson read: a stream's content chunks repeat it byte for byte but for the text. A chunk
- * whose tail has the same bytes before and after its content string is read from that string
- * alone, as the chunk Jackson read with the new text: every other value comes from the same
- * bytes. The string is read by hand when it is printable ASCII with JSON's escapes; anything else
- * (a byte past ASCII, a control character, a broken escape) leaves the chunk to Jackson, as does
- * any tail that is not one choice's content alone. Not thread-safe: one per {@link ChunkParser}.
+ * one Jackson read: a stream's content chunks repeat it byte for byte but for the text, and for
+ * the token counts of a usage object when the provider reports usage on every chunk. A chunk
+ * whose tail has the same bytes around its content string and its counts is read from those
+ * alone, as the chunk Jackson read with the new text and counts: every other value comes from the
+ * same bytes. The string is read by hand when it is printable ASCII with JSON's escapes; anything
+ * else (a byte past ASCII, a control character, a broken escape) leaves the chunk to Jackson, as
+ * does any tail that is not one choice's content alone, with a usage of plain counts and a null
+ * tchavi at most. Not thread-safe: one per {@link ChunkParser}.
  */
 final class ContentTail {
   /** The tail, with its comma; null until a content chunk was read, or after a fault. */
@@ -23,9 +26,21 @@ final class ContentTail {
   private int start;
   private int end;
   private int index;
-  /** Whether the tail sets usage and tchavi (to null), over what the head said. */
+  /** Whether the tail sets usage and tchavi (to null, or usage to its counts), over the head's. */
   private boolean usage;
   private boolean tchavi;
+  /**
+   * The usage object's counts, in the order they come: where each one's digits are in {@link
+   * #tail}, how many there are, and which count it is (prompt, completion, total).
+   */
+  private final int[] countAt = new int[3];
+  private final int[] countLength = new int[3];
+  private final int[] countOf = new int[3];
+  private int counts;
+  /** The tail's usage as last read (null if the tail's is null), and its counts. */
+  private Usage lastUsage;
+  private final int[] last = new int[3];
+  private final int[] read = new int[3];
   /** Tails that did not match in a row: past a few, the stream is of another shape. */
   private int misses;
   private final StringBuilder text = new StringBuilder();
@@ -49,17 +64,35 @@ final class ContentTail {
   }
 
   /**
-   * Returns true if {@code json} from {@code comma} on is the tail with another content string,
-   * which {@link #choices} then holds.
+   * Returns true if {@code json} from {@code comma} on is the tail with another content string
+   * and counts, which {@link #choices} and {@link #usage()} then hold.
    */
   boolean matches(byte[] json, int comma) {
     if (tail == null) return false;
-    int suffix = tail.length - end;
     int quote = comma + start;
-    if (quote + 2 + suffix > json.length
+    int rest = tail.length - end; // The bytes after the string, each count at least one digit.
+    for (int k = 0; k < counts; k++) rest -= countLength[k] - 1;
+    int i;
+    if (quote + 2 + rest > json.length
         || !Arrays.equals(json, comma, quote + 1, tail, 0, start + 1)
-        || read(json, quote, json.length - suffix) != json.length - suffix
-        || !Arrays.equals(json, json.length - suffix, json.length, tail, end, tail.length)) {
+        || (i = read(json, quote, json.length - rest)) == -1) {
+      misses++;
+      return false;
+    }
+    int t = end; // Where the bytes after the string go on in the tail.
+    for (int k = 0; k < counts; k++) {
+      int same = countAt[k] - t;
+      int digits;
+      if (i + same > json.length || !Arrays.equals(json, i, i + same, tail, t, countAt[k])
+          || (digits = count(json, i + same, k)) == 0) {
+        misses++;
+        return false;
+      }
+      i += same + digits;
+      t = countAt[k] + countLength[k];
+    }
+    if (json.length - i != tail.length - t || !Arrays.equals(json, i, json.length, tail, t,
+        tail.length)) {
       misses++;
       return false;
     }
@@ -67,12 +100,28 @@ final class ContentTail {
     return true;
   }
 
+  /**
+   * Reads the count at {@code json[at..]} into {@link #read}, as the {@code k}th of the tail's, and
+   * returns how many digits it has: 1 to 9 with no leading zero, else 0 (and Jackson reads it).
+   */
+  private int count(byte[] json, int at, int k) {
+    int value = 0;
+    int i = at;
+    while (i < json.length && i - at < 10 && json[i] >= '0' && json[i] <= '9') {
+      value = value * 10 + json[i++] - '0';
+    }
+    int digits = i - at;
+    if (digits == 0 || digits > 9 || json[at] == '0' && digits > 1) return 0;
+    read[countOf[k]] = value;
+    return digits;
+  }
+
   /** The choices of the chunk {@link #matches} found: the tail's, with its content. */
   List<ChunkChoice> choices() {
     return List.of(new ChunkChoice(index, new Delta(null, content, null, null, null), null, null));
   }
 
-  /** Whether the tail's own usage and tchavi (null) replace the head's. */
+  /** Whether the tail's own usage and tchavi replace the head's. */
   boolean setsUsage() {
     return usage;
   }
@@ -81,18 +130,29 @@ final class ContentTail {
     return tchavi;
   }
 
+  /** The usage of the chunk {@link #matches} found: null, or its counts. */
+  Usage usage() {
+    if (lastUsage != null && !Arrays.equals(read, last)) {
+      lastUsage = new Usage(read[0], read[1], read[2], ChunkParts.NO_PROMPT_DETAILS,
+          ChunkParts.NO_COMPLETION_DETAILS, null);
+      System.arraycopy(read, 0, last, 0, 3);
+    }
+    return lastUsage;
+  }
+
   /**
    * Remembers the tail of {@code chunk}, which Jackson read from {@code json[comma..]}, if it is
    * one choice's content and nothing else: {@code quote} is where Jackson found the content
    * string, {@code others} whether the tail held any field but choices, usage and tchavi, and
-   * {@code usage} and {@code tchavi} whether it held those, which must then be null.
+   * {@code usage} and {@code tchavi} whether it held those. Tchavi must then be null, and usage
+   * null or a plain object of counts, whose braces Jackson found at {@code usageFrom} and just
+   * before {@code usageTo}.
    */
   void learn(byte[] json, int comma, int quote, ChatChunk chunk, boolean others,
-      boolean usage, boolean tchavi) {
+      boolean usage, int usageFrom, int usageTo, boolean tchavi) {
     lessons++;
     refusals++;
-    if (others || chunk.choices().size() != 1 || usage && chunk.usage() != null
-        || tchavi && chunk.tchavi() != null
+    if (others || chunk.choices().size() != 1 || tchavi && chunk.tchavi() != null
         || quote <= comma || quote >= json.length || json[quote] != '"') {
       return;
     }
@@ -105,6 +165,17 @@ final class ContentTail {
     }
     int after = read(json, quote, json.length);
     if (after == -1 || !content.equals(delta.content())) return; // Not read alike: no tail.
+    tail = null; // The counts below are the new tail's, or no tail's.
+    counts = 0;
+    Arrays.fill(last, 0);
+    lastUsage = null;
+    if (usage && chunk.usage() != null) {
+      if (usageFrom < after || !plainCounts(json, usageFrom, usageTo, comma)) return;
+      Usage plain = new Usage(last[0], last[1], last[2], null, null, null);
+      if (!plain.equals(chunk.usage())) return; // Details, or what else, were not plain.
+      lastUsage = chunk.usage();
+    }
+    System.arraycopy(last, 0, read, 0, 3);
     tail = Arrays.copyOfRange(json, comma, json.length);
     start = quote - comma;
     end = after - comma;
@@ -113,6 +184,43 @@ final class ContentTail {
     this.tchavi = tchavi;
     misses = 0;
     refusals = 0;
+  }
+
+  private static final byte[][] COUNTS = {
+    "\"prompt_tokens\":".getBytes(StandardCharsets.US_ASCII),
+    "\"completion_tokens\":".getBytes(StandardCharsets.US_ASCII),
+    "\"total_tokens\":".getBytes(StandardCharsets.US_ASCII)
+  };
+
+  /**
+   * Returns true if {@code json[from..to)} is a usage object of counts alone, written plainly:
+   * {@code {"prompt_tokens":9,"total_tokens":12}}, each count once, in any order, with no space.
+   * Puts each count's place in {@link #countAt} (from {@code comma}) and its value in {@link
+   * #last}.
+   */
+  private boolean plainCounts(byte[] json, int from, int to, int comma) {
+    if (from < 0 || to > json.length || to - from < 2 || json[from] != '{' || json[to - 1] != '}') {
+      return false;
+    }
+    int i = from + 1;
+    boolean[] seen = new boolean[3];
+    while (i < to - 1) {
+      if (counts > 0 && json[i++] != ',') return false;
+      int k = 0;
+      while (k < 3 && !PlainHead.startsAt(json, i, COUNTS[k])) k++;
+      if (k == 3 || seen[k]) return false;
+      seen[k] = true;
+      i += COUNTS[k].length;
+      countOf[counts] = k;
+      int digits = count(json, i, counts);
+      if (digits == 0) return false;
+      last[k] = read[k];
+      countAt[counts] = i - comma;
+      countLength[counts] = digits;
+      counts++;
+      i += digits;
+    }
+    return i == to - 1;
   }
 
   /** Forgets the tail: the next content chunk goes to Jackson, and may teach a new one. */

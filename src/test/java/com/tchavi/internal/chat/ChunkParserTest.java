@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -589,7 +592,7 @@ class ChunkParserTest {
   }
 
   /**
-   * A stream whose content chunks teach no tail (usage on every one) offers the first three to
+   * A stream whose content chunks teach no tail (usage with details on every one) offers the first three to
    * learn from, then one in 64; a tail that misses three chunks in a row gives way to the next
    * chunk's.
    */
@@ -598,8 +601,8 @@ class ChunkParserTest {
     String head = "{\"id\":\"c1\",";
     ChunkParser parser = new ChunkParser();
     for (int i = 0; i < 200; i++) {
-      assertGivesWhatDataBindingGives(parser,
-          contentChunk(head, "t" + i, ",\"usage\":{\"total_tokens\":" + i + "}"));
+      assertGivesWhatDataBindingGives(parser, contentChunk(head, "t" + i,
+          ",\"usage\":{\"total_tokens\":" + i + ",\"prompt_tokens_details\":{\"cached_tokens\":1}}"));
     }
     // The first chunk is read whole; of the 199 after its head, the first 3, then the 64th,
     // 128th and 192nd of the rest.
@@ -615,5 +618,110 @@ class ChunkParserTest {
     }
     assertThat(learning.tailLessons()).as("the third miss teaches").isEqualTo(2);
     assertThat(learning.fromTails()).as("the two after it").isEqualTo(4);
+  }
+
+  /** A usage object of counts on every chunk, as a provider that reports usage continuously. */
+  private static String usageChunk(String head, String content, String usage) {
+    return contentChunk(head, content, ",\"usage\":" + usage);
+  }
+
+  /**
+   * Usage on every chunk, its counts new each time: a tail whose usage is plain counts is read
+   * from its text and its counts, whatever their order and number of digits; every count this
+   * leaves to Jackson (a sign, a fraction, an exponent, a leading zero, past 9 digits, a space,
+   * null) gives what data binding gives, or fails as it fails, and the chunks after it are
+   * unharmed.
+   */
+  @Test
+  void usageOnEveryChunkIsReadFromItsCountsAsDataBindingReadsThem() throws IOException {
+    String head = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,";
+    List<String> forms = List.of(
+        "{\"prompt_tokens\":%s,\"completion_tokens\":%s,\"total_tokens\":%s}",
+        "{\"total_tokens\":%3$s,\"prompt_tokens\":%1$s,\"completion_tokens\":%2$s}",
+        "{\"completion_tokens\":%2$s}",
+        "{\"prompt_tokens\":%s,\"completion_tokens\":%s}");
+    List<String> counts = List.of("0", "7", "10", "123456789", "999999999", "2147483647",
+        "12345678901", "07", "-1", "1.0", "1e2", "null", " 5", "5 ");
+    Random random = new Random(29);
+    ChunkParser parser = new ChunkParser();
+    for (int i = 0; i < 4_000; i++) {
+      String form = forms.get(random.nextInt(10) == 0 ? random.nextInt(forms.size()) : 0);
+      Object[] values = new Object[3];
+      for (int k = 0; k < 3; k++) {
+        values[k] = random.nextInt(6) == 0 ? counts.get(random.nextInt(counts.size()))
+            : String.valueOf(random.nextInt(k == 0 ? 10 : 100_000));
+      }
+      String content = random.nextInt(4) == 0 ? CONTENTS.get(random.nextInt(CONTENTS.size()))
+          : "t" + i;
+      assertGivesWhatDataBindingGives(parser,
+          usageChunk(head, content, String.format(Locale.ROOT, form, values)));
+    }
+
+    assertThat(parser.fromTails()).as("chunks read from their text").isGreaterThan(1_500);
+  }
+
+  /**
+   * Which usage objects a tail reads by its counts, each on the chunk after two that teach it;
+   * the rest are left to Jackson. Each gives what data binding gives.
+   */
+  @Test
+  void readsPlainCountsByHandAndLeavesTheRestToJackson() throws IOException {
+    String head = "{\"id\":\"c1\",";
+    String taught = "{\"prompt_tokens\":9,\"completion_tokens\":1,\"total_tokens\":10}";
+    List<String> byHand = List.of(taught,
+        "{\"prompt_tokens\":9,\"completion_tokens\":2,\"total_tokens\":11}",
+        "{\"prompt_tokens\":0,\"completion_tokens\":0,\"total_tokens\":0}",
+        "{\"prompt_tokens\":999999999,\"completion_tokens\":1,\"total_tokens\":123}");
+    List<String> byJackson = List.of(
+        "{\"prompt_tokens\":9,\"completion_tokens\":2}",
+        "{\"prompt_tokens\":9,\"completion_tokens\":2,\"total_tokens\":11,\"x\":1}",
+        "{\"prompt_tokens\":9,\"completion_tokens\":2,\"total_tokens\":1000000000}",
+        "{\"prompt_tokens\":9,\"completion_tokens\":02,\"total_tokens\":11}",
+        "{\"prompt_tokens\":9,\"completion_tokens\":-2,\"total_tokens\":11}",
+        "{\"prompt_tokens\":9,\"completion_tokens\":2.0,\"total_tokens\":11}",
+        "{\"prompt_tokens\":9,\"completion_tokens\":2e0,\"total_tokens\":11}",
+        "{\"prompt_tokens\":9,\"completion_tokens\":null,\"total_tokens\":11}",
+        "{\"prompt_tokens\":9,\"completion_tokens\": 2,\"total_tokens\":11}",
+        "{\"prompt_tokens\":9,\"completion_tokens\":\"2\",\"total_tokens\":11}",
+        "{\"total_tokens\":11,\"prompt_tokens\":9,\"completion_tokens\":2}",
+        "{\"prompt_tokens\":9,\"completion_tokens\":2,\"total_tokens\":11,"
+            + "\"prompt_tokens_details\":{\"cached_tokens\":0}}",
+        "null");
+    ChunkParser parser = new ChunkParser();
+    assertGivesWhatDataBindingGives(parser, usageChunk(head, "first", taught));
+    assertGivesWhatDataBindingGives(parser, usageChunk(head, "learns the tail", taught));
+    for (String usage : byHand) {
+      int before = parser.fromTails();
+      assertGivesWhatDataBindingGives(parser, usageChunk(head, "x", usage));
+      assertThat(parser.fromTails()).as("read by hand: %s", usage).isEqualTo(before + 1);
+    }
+    for (String usage : byJackson) {
+      int before = parser.fromTails();
+      assertGivesWhatDataBindingGives(parser, usageChunk(head, "x", usage));
+      assertThat(parser.fromTails()).as("left to Jackson: %s", usage).isEqualTo(before);
+      assertGivesWhatDataBindingGives(parser, usageChunk(head, "again", taught));
+    }
+  }
+
+  /**
+   * Only a tail's last usage is the chunk's, as data binding takes the last of two: a tail of two
+   * usage objects reads its counts from the second, and the first's bytes must repeat.
+   */
+  @Test
+  void aTailOfTwoUsagesReadsTheLast() throws IOException {
+    String head = "{\"id\":\"c1\",";
+    Map<String, Integer> fromTails = new LinkedHashMap<>();
+    for (String usages : List.of("{\"total_tokens\":5},\"usage\":{\"total_tokens\":%d}",
+        "{\"total_tokens\":%d},\"usage\":{\"total_tokens\":7}",
+        "{\"total_tokens\":%d},\"usage\":null")) {
+      ChunkParser parser = new ChunkParser();
+      for (int i = 0; i < 6; i++) {
+        assertGivesWhatDataBindingGives(parser,
+            usageChunk(head, "t" + i, String.format(Locale.ROOT, usages, i)));
+      }
+      fromTails.put(usages, parser.fromTails());
+    }
+    // The first chunk is read whole, the second teaches the tail; the first usage's bytes change.
+    assertThat(fromTails.values()).containsExactly(4, 0, 0);
   }
 }

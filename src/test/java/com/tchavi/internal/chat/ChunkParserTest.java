@@ -686,6 +686,7 @@ class ChunkParserTest {
         "{\"total_tokens\":11,\"prompt_tokens\":9,\"completion_tokens\":2}",
         "{\"prompt_tokens\":9,\"completion_tokens\":2,\"total_tokens\":11,"
             + "\"prompt_tokens_details\":{\"cached_tokens\":0}}",
+        "{\"total_tokens\":1,\"total_tokens\":2,\"total_tokens\":3,\"total_tokens\":4}",
         "null");
     ChunkParser parser = new ChunkParser();
     assertGivesWhatDataBindingGives(parser, usageChunk(head, "first", taught));
@@ -700,6 +701,28 @@ class ChunkParserTest {
       assertGivesWhatDataBindingGives(parser, usageChunk(head, "x", usage));
       assertThat(parser.fromTails()).as("left to Jackson: %s", usage).isEqualTo(before);
       assertGivesWhatDataBindingGives(parser, usageChunk(head, "again", taught));
+    }
+  }
+
+  /**
+   * Each usage form is learned afresh once the last one missed three chunks: the counts a form
+   * leaves out read as 0, whatever the form before held.
+   */
+  @Test
+  void aNewUsageFormIsLearnedWithTheCountsItHas() throws IOException {
+    String head = "{\"id\":\"c1\",";
+    ChunkParser parser = new ChunkParser();
+    for (String form : List.of(
+        "{\"prompt_tokens\":9,\"completion_tokens\":%d,\"total_tokens\":%d}",
+        "{\"completion_tokens\":%d}", "{\"total_tokens\":%2$d,\"prompt_tokens\":%1$d}",
+        "{\"completion_tokens\":%d}")) {
+      int before = parser.fromTails();
+      for (int i = 1; i <= 8; i++) {
+        assertGivesWhatDataBindingGives(parser,
+            usageChunk(head, "t" + i, String.format(Locale.ROOT, form, i, i + 9)));
+      }
+      // Three misses, one chunk that teaches, then the four after it.
+      assertThat(parser.fromTails() - before).as(form).isGreaterThanOrEqualTo(4);
     }
   }
 

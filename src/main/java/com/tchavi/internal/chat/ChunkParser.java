@@ -265,6 +265,7 @@ final class ChunkParser {
     boolean learning = contentTail.learning();
     parts.locate = learning;
     parts.contentAt = -1;
+    parts.argumentsAt = -1;
     usageFrom = -1;
     fields.tail = 0;
     ChatChunk chunk;
@@ -279,15 +280,18 @@ final class ChunkParser {
       json[comma] = ',';
       parts.locate = false;
     }
-    if (learning && parts.contentAt >= 0) {
+    if (learning && (parts.contentAt >= 0 || parts.argumentsAt >= 0)) {
       // The parser places a string one byte past its opening quote, its offsets counting from
       // the comma; ContentTail checks the quote and reads the string alike, or learns nothing.
       // The same goes for an object's opening brace; its closing one is placed where it is.
-      int quote = comma + (int) (parts.contentAt - fedBefore) - 1;
+      int content = parts.contentAt < 0 ? -1 : comma + (int) (parts.contentAt - fedBefore) - 1;
+      int arguments =
+          parts.argumentsAt < 0 ? -1 : comma + (int) (parts.argumentsAt - fedBefore) - 1;
       int from = usageFrom < 0 ? -1 : comma + (int) (usageFrom - fedBefore) - 1;
       int to = usageFrom < 0 ? -1 : comma + (int) (usageTo - fedBefore) + 1;
-      contentTail.learn(json, comma, quote, chunk, (fields.tail & Fields.OTHERS) != 0,
-          (fields.tail & Fields.USAGE) != 0, from, to, (fields.tail & Fields.TCHAVI) != 0);
+      contentTail.learn(json, comma, content, arguments, chunk,
+          (fields.tail & Fields.OTHERS) != 0, (fields.tail & Fields.USAGE) != 0, from, to,
+          (fields.tail & Fields.TCHAVI) != 0);
     }
     return chunk;
   }

@@ -30,11 +30,12 @@ final class ChunkParts {
   /** Parts handed to data binding: visible in tests through {@link ChunkParser#paths()}. */
   int parts;
   /**
-   * Whether to note where the last delta's content string is: {@link ContentTail} learns from
-   * it. The parser's location of that string's first character, or -1.
+   * Whether to note where the last delta's content string is, and the last tool call's arguments
+   * string: {@link ContentTail} learns from them. The parser's locations of those strings, or -1.
    */
   boolean locate;
   long contentAt = -1;
+  long argumentsAt = -1;
 
   List<ChunkChoice> choices(JsonParser p) throws IOException, Unusual {
     return list(p, this::choice);
@@ -146,17 +147,23 @@ final class ChunkParts {
     return new ToolCall(index, id, type, function, null);
   }
 
-  private static ToolCall.Function function(JsonParser p) throws IOException, Unusual {
+  private ToolCall.Function function(JsonParser p) throws IOException, Unusual {
     if (p.currentToken() == JsonToken.VALUE_NULL) return null;
     if (p.currentToken() != JsonToken.START_OBJECT) throw Unusual.SHAPE;
     String name = null;
     String arguments = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
-      p.nextToken();
+      JsonToken value = p.nextToken();
       switch (field) {
         case "name" -> name = string(p);
-        case "arguments" -> arguments = string(p);
+        case "arguments" -> {
+          if (locate) {
+            argumentsAt = value == JsonToken.VALUE_STRING
+                ? p.currentTokenLocation().getByteOffset() : -1;
+          }
+          arguments = string(p);
+        }
         default -> p.skipChildren(); // A Function keeps no unknown fields.
       }
     }

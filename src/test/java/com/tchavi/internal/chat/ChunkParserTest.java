@@ -592,9 +592,10 @@ class ChunkParserTest {
   }
 
   /**
-   * A stream whose content chunks teach no tail (usage with details on every one) offers the first three to
-   * learn from, then one in 64; a tail that misses three chunks in a row gives way to the next
-   * chunk's.
+   * A stream whose content chunks teach no tail (usage with details on every one) offers the
+   * first three to learn from, then one in 64. Two tails are kept: the first chunk that matches
+   * neither teaches the second, and once both are taken, three misses in a row let the next
+   * chunk's tail take the place of the one that matched least lately.
    */
   @Test
   void learnsFromFewChunksWhenNoneTeachesAndAgainAfterThreeMisses() throws IOException {
@@ -616,8 +617,18 @@ class ChunkParserTest {
     for (int i = 0; i < 5; i++) {
       assertGivesWhatDataBindingGives(learning, contentChunk(head, "b" + i, ",\"usage\":null"));
     }
-    assertThat(learning.tailLessons()).as("the third miss teaches").isEqualTo(2);
-    assertThat(learning.fromTails()).as("the two after it").isEqualTo(4);
+    assertThat(learning.tailLessons()).as("the first miss teaches a second tail").isEqualTo(2);
+    assertThat(learning.fromTails()).as("the four after it").isEqualTo(6);
+    for (int i = 0; i < 5; i++) {
+      assertGivesWhatDataBindingGives(learning, contentChunk(head, "c" + i, ",\"tchavi\":null"));
+    }
+    assertThat(learning.tailLessons()).as("the third miss teaches a third").isEqualTo(3);
+    assertThat(learning.fromTails()).as("the two after it").isEqualTo(8);
+    for (int i = 0; i < 3; i++) {
+      assertGivesWhatDataBindingGives(learning, contentChunk(head, "b" + i, ",\"usage\":null"));
+      assertGivesWhatDataBindingGives(learning, contentChunk(head, "c" + i, ",\"tchavi\":null"));
+    }
+    assertThat(learning.fromTails()).as("the third took the first's place").isEqualTo(14);
   }
 
   /** A usage object of counts on every chunk, as a provider that reports usage continuously. */
@@ -746,5 +757,97 @@ class ChunkParserTest {
     }
     // The first chunk is read whole, the second teaches the tail; the first usage's bytes change.
     assertThat(fromTails.values()).containsExactly(4, 0, 0);
+  }
+
+  /** A tool-call chunk that carries a piece of the call's arguments, as a tool stream sends it. */
+  private static String toolChunk(String head, String call) {
+    return head + "\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[" + call + "]},"
+        + "\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}";
+  }
+
+  private static String arguments(String piece) {
+    return "{\"index\":0,\"function\":{\"arguments\":\"" + piece + "\"}}";
+  }
+
+  private static final List<String> PIECES = List.of("", "{\\\"", "city", "\\\":\\\"",
+      "Paris", "\\\",\\\"unit\\\":", "\\\"c\\\"}", " 12.5", "\\u00e9", "é",
+      "\\n", "tab\there", "\\x", "\\\"}]}", "\"}]} fake end");
+
+  /**
+   * After a head, a tool-call chunk whose tail repeats the last one's but for its piece of the
+   * arguments is read from that piece alone; chunks of other tool-call shapes between them
+   * (an id, a type, a name, two calls, content beside the call, no function) give what data
+   * binding gives, or fail as it fails.
+   */
+  @Test
+  void toolCallArgumentsReadFromTheirTextGiveWhatDataBindingGives() throws IOException {
+    String head = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,";
+    List<String> others = List.of(
+        "{\"index\":0,\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"w\","
+            + "\"arguments\":\"\"}}",
+        "{\"index\":0,\"type\":\"function\",\"function\":{\"arguments\":\"a\"}}",
+        "{\"index\":0,\"function\":{\"name\":\"w\",\"arguments\":\"a\"}}",
+        "{\"index\":0,\"function\":{\"arguments\":\"a\"}},{\"index\":1,\"function\":"
+            + "{\"arguments\":\"b\"}}",
+        "{\"index\":0,\"function\":null}", "{\"index\":0,\"function\":{\"arguments\":null}}",
+        "{\"index\":0,\"function\":{\"arguments\":7}}", "{\"function\":{\"arguments\":\"a\"}}",
+        "{\"index\":0,\"function\":{\"arguments\":\"a\",\"arguments\":\"b\"}}",
+        "{\"index\":0,\"function\":{\"arguments\":\"a\"},\"function\":{\"arguments\":\"b\"}}",
+        "{\"index\":0,\"x\":1,\"function\":{\"arguments\":\"a\"}}");
+    Random random = new Random(31);
+    ChunkParser parser = new ChunkParser();
+    for (int i = 0; i < 3_000; i++) {
+      String json = random.nextInt(8) == 0
+          ? toolChunk(head, others.get(random.nextInt(others.size())))
+          : random.nextInt(20) == 0
+              ? contentChunk(head, "t" + i, ",\"usage\":null")
+              : toolChunk(head, arguments(PIECES.get(random.nextInt(PIECES.size()))));
+      assertGivesWhatDataBindingGives(parser, json);
+    }
+    assertThat(parser.fromTails()).as("chunks read from their text").isGreaterThan(1_500);
+
+    // Each other shape eight times in a row, after a tail was learned.
+    for (String other : others) {
+      ChunkParser fresh = new ChunkParser();
+      for (int i = 0; i < 4; i++) {
+        assertGivesWhatDataBindingGives(fresh, toolChunk(head, arguments("p" + i)));
+      }
+      assertThat(fresh.fromTails()).isEqualTo(2);
+      for (int i = 0; i < 8; i++) {
+        assertGivesWhatDataBindingGives(fresh, toolChunk(head, other.replace("\"a\"", "\"a" + i + "\"")));
+      }
+    }
+  }
+
+  /** A tool call without an index is read from its text too: its index stays null. */
+  @Test
+  void aToolCallWithoutAnIndexKeepsItNull() throws IOException {
+    String head = "{\"id\":\"c1\",";
+    ChunkParser parser = new ChunkParser();
+    for (int i = 0; i < 6; i++) {
+      assertGivesWhatDataBindingGives(parser,
+          toolChunk(head, "{\"function\":{\"arguments\":\"p" + i + "\"}}"));
+    }
+    assertThat(parser.fromTails()).isEqualTo(4);
+    assertThat(parser.parse(toolChunk(head, "{\"function\":{\"arguments\":\"z\"}}"))
+        .choices().get(0).delta().toolCalls().get(0).index()).isNull();
+  }
+
+  /** An n = 2 stream alternates its two choices' tails: both are kept, each read from its text. */
+  @Test
+  void twoChoicesTakingTurnsAreEachReadFromTheirText() throws IOException {
+    String head = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,";
+    ChunkParser parser = new ChunkParser();
+    for (int i = 0; i < 200; i++) {
+      String json = contentChunk(head, "t" + i, ",\"usage\":null")
+          .replace("\"index\":0", "\"index\":" + i % 2);
+      assertGivesWhatDataBindingGives(parser, json);
+      if (i >= 3) {
+        assertThat(parser.parse(json).choices().get(0).index()).isEqualTo(i % 2);
+      }
+    }
+    // Two parses of each chunk past the third; the first chunk is read whole, two teach.
+    assertThat(parser.fromTails()).isEqualTo(197 + 197);
+    assertThat(parser.tailLessons()).isEqualTo(2);
   }
 }

@@ -25,7 +25,7 @@ import java.util.List;
 final class ContentTail {
   /** The tails kept, null until learned; the one that matched last, and when each last did. */
   private final Tail[] tails = new Tail[2];
-  private int matched = -1;
+  private int matched;
   private int chunks;
   /** Chunks in a row that matched no tail: past a few, the stream is of another shape. */
   private int misses;
@@ -58,9 +58,9 @@ final class ContentTail {
     chunks++;
     for (int k = 1; k <= tails.length; k++) {
       int at = (matched + k) % tails.length;
-      Tail tail = tails[at < 0 ? 0 : at];
+      Tail tail = tails[at];
       if (tail != null && tail.matches(json, comma)) {
-        matched = at < 0 ? 0 : at;
+        matched = at;
         tail.used = chunks;
         misses = 0;
         return true;

@@ -629,6 +629,18 @@ class ChunkParserTest {
       assertGivesWhatDataBindingGives(learning, contentChunk(head, "c" + i, ",\"tchavi\":null"));
     }
     assertThat(learning.fromTails()).as("the third took the first's place").isEqualTo(14);
+
+    // The tail that matched least lately gives way: here the second's, as the first matched since.
+    ChunkParser turns = new ChunkParser();
+    for (String tail : List.of("", "", "", ",\"usage\":null", ",\"usage\":null", "", "")) {
+      assertGivesWhatDataBindingGives(turns, contentChunk(head, "x", tail));
+    }
+    assertThat(turns.fromTails()).as("both tails learned").isEqualTo(4);
+    for (int i = 0; i < 5; i++) {
+      assertGivesWhatDataBindingGives(turns, contentChunk(head, "c" + i, ",\"tchavi\":null"));
+    }
+    assertGivesWhatDataBindingGives(turns, contentChunk(head, "y", ""));
+    assertThat(turns.fromTails()).as("the third's two, then the first's").isEqualTo(7);
   }
 
   /** A usage object of counts on every chunk, as a provider that reports usage continuously. */

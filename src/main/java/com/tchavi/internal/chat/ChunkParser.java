@@ -160,13 +160,14 @@ final class ChunkParser {
   }
 
   /**
-   * Checks that the chunk's object ended where its bytes did. A chunk cut short leaves the parser
-   * waiting for more ({@code NOT_AVAILABLE}): data binding then reports it. Bytes after the object
-   * are ignored, as data binding ignores them, but the parser would read them as the next
-   * chunk's: it goes.
+   * Checks that the chunk's object ended where its bytes did: {@code end} is the token that ended
+   * its fields. A chunk cut short leaves the parser waiting for more ({@code NOT_AVAILABLE}, which
+   * is not the parser's current token: that stays the last one read, the end of an inner object
+   * maybe): data binding then reports it. Bytes after the object are ignored, as data binding
+   * ignores them, but the parser would read them as the next chunk's: it goes.
    */
-  private void finish(JsonParser p) throws Unusual {
-    if (p.currentToken() != JsonToken.END_OBJECT) throw Unusual.SHAPE;
+  private void finish(JsonToken end) throws Unusual {
+    if (end != JsonToken.END_OBJECT) throw Unusual.SHAPE;
     if (!feeder.needMoreInput()) discardParser(); // Even spaces: rare, and the next is fresh.
   }
 
@@ -213,8 +214,7 @@ final class ChunkParser {
     JsonParser p = feed(json, 0);
     p.nextToken(); // START_OBJECT, or finish() finds the chunk is not one (null: data binding's).
     Fields fields = wholeScratch.clear();
-    fields(p, fields, json);
-    finish(p);
+    finish(fields(p, fields, json));
     ChatChunk chunk = fields.chunk();
     wholes++;
     return chunk;
@@ -273,8 +273,10 @@ final class ChunkParser {
     try {
       JsonParser p = feed(json, comma);
       p.nextToken(); // START_OBJECT
-      fields(p, fields, null);
-      finish(p);
+      finish(fields(p, fields, null));
+      // No field at all: the bytes went on with "}" after the head's comma, which data binding
+      // rejects, and read from the comma as an object they would end there.
+      if (fields.tail == 0) throw Unusual.SHAPE;
       chunk = fields.chunk();
     } finally {
       json[comma] = ',';
@@ -297,11 +299,13 @@ final class ChunkParser {
   }
 
   /**
-   * Reads an object's fields into {@code f}. Given {@code json}, also remembers the head: what
-   * the fields before the first {@code "choices"} said, when a comma precedes it.
+   * Reads an object's fields into {@code f}, and returns the token that ended them. Given {@code
+   * json}, also remembers the head: what the fields before the first {@code "choices"} said, when
+   * a comma precedes it.
    */
-  private void fields(JsonParser p, Fields f, byte[] json) throws IOException, Unusual {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+  private JsonToken fields(JsonParser p, Fields f, byte[] json) throws IOException, Unusual {
+    JsonToken end;
+    while ((end = p.nextToken()) == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       if (json != null && name.equals("choices") && head == null && rememberHead()) {
         remember(p, f, json);
@@ -343,6 +347,7 @@ final class ChunkParser {
       }
       f.tail |= seen;
     }
+    return end;
   }
 
   private boolean rememberHead() {

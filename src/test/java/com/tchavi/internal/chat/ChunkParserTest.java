@@ -193,7 +193,9 @@ class ChunkParserTest {
       throws IOException {
     ChatChunk expected;
     try {
-      expected = Json.MAPPER.readValue(json, ChatChunk.class);
+      // Data binding over the same bytes as the parser's: over a String, Jackson's errors say
+      // the same in other words.
+      expected = Json.MAPPER.readValue(json.getBytes(StandardCharsets.UTF_8), ChatChunk.class);
     } catch (JsonProcessingException e) {
       assertThatThrownBy(() -> parser.parse(json)).as(json)
           .isInstanceOf(e.getClass())
@@ -235,6 +237,13 @@ class ChunkParserTest {
     List<byte[]> faults = List.of(
         bytes(head + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"cut"),
         bytes(head + "\"choices\":[]"),
+        // Cut just after an inner object: the parser's current token is that object's end.
+        bytes(head + "\"choices\":[],\"usage\":{\"total_tokens\":8}"),
+        bytes(head + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ok\"}}],"
+            + "\"usage\":{\"prompt_tokens\":9}"),
+        // A "}" just after the remembered head's comma: read from the comma, an empty object.
+        bytes(head + "}\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ok\"}}]}"),
+        bytes(head + " } "),
         bytes(good + " trailing"),
         bytes(good + "{\"id\":\"c9\"}"),
         bytes(good + " \n"),
@@ -861,5 +870,43 @@ class ChunkParserTest {
     // Two parses of each chunk past the third; the first chunk is read whole, two teach.
     assertThat(parser.fromTails()).isEqualTo(197 + 197);
     assertThat(parser.tailLessons()).isEqualTo(2);
+  }
+
+  /**
+   * Chunks one byte away from the chunks before them, a byte changed, added or taken anywhere,
+   * head or tail, and the byte any of JSON's own, a digit or a letter: each gives what data
+   * binding gives, or fails as it fails, whether a remembered head and a learned tail read it or
+   * Jackson does, and the chunks after it are unharmed.
+   */
+  @Test
+  void chunksOneByteFromTheirStreamsGiveWhatDataBindingGives() throws IOException {
+    String head = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,";
+    byte[] bytes = "{}[]:,\"\\ 0123456789-.eEnulltrfsa".getBytes(StandardCharsets.US_ASCII);
+    Random random = new Random(Long.getLong("tchavi.fuzz.seed", 37));
+    ChunkParser parser = new ChunkParser();
+    int changed = 0;
+    for (int i = 0; i < Integer.getInteger("tchavi.fuzz.chunks", 9_000); i++) {
+      String json = switch (i % 3) {
+        case 0 -> usageChunk(head, "t" + i % 7, "{\"prompt_tokens\":9,\"completion_tokens\":" + i
+            + ",\"total_tokens\":" + (i + 9) + "}");
+        case 1 -> toolChunk(head, arguments("p" + i % 5));
+        default -> contentChunk(head, "c\\n" + i % 11, ",\"usage\":null");
+      };
+      if (random.nextInt(3) == 0) {
+        StringBuilder mutated = new StringBuilder(json);
+        int at = random.nextInt(json.length());
+        char b = (char) bytes[random.nextInt(bytes.length)];
+        switch (random.nextInt(3)) {
+          case 0 -> mutated.setCharAt(at, b);
+          case 1 -> mutated.insert(at, b);
+          default -> mutated.deleteCharAt(at);
+        }
+        json = mutated.toString();
+        changed++;
+      }
+      assertGivesWhatDataBindingGives(parser, json);
+    }
+    assertThat(changed).isGreaterThan(2_500);
+    assertThat(parser.fromTails()).as("chunks read from their text").isGreaterThan(3_000);
   }
 }

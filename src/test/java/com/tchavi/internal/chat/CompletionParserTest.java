@@ -208,6 +208,53 @@ class CompletionParserTest {
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
+  /**
+   * Answers one byte away from those servers send, a byte changed, added or taken anywhere, and
+   * the byte any of JSON's own, a digit or a letter: each is read as data binding reads it, or
+   * left to it.
+   */
+  @Test
+  void answersOneByteFromRealOnesGiveWhatDataBindingGivesOrGoToIt() throws IOException {
+    byte[] bytes = "{}[]:,\"\\ 0123456789-.eEnulltrfsa".getBytes(StandardCharsets.US_ASCII);
+    Random random = new Random(Long.getLong("tchavi.fuzz.seed", 41));
+    int byHand = 0;
+    int runs = Integer.getInteger("tchavi.fuzz.chunks", 3_000);
+    for (int i = 0; i < runs; i++) {
+      for (String answer : answers()) {
+        byte[] json = utf8(answer);
+        int at = random.nextInt(json.length);
+        byte b = bytes[random.nextInt(bytes.length)];
+        byte[] mutated = switch (random.nextInt(3)) {
+          case 0 -> {
+            json[at] = b;
+            yield json;
+          }
+          case 1 -> {
+            byte[] longer = new byte[json.length + 1];
+            System.arraycopy(json, 0, longer, 0, at);
+            longer[at] = b;
+            System.arraycopy(json, at, longer, at + 1, json.length - at);
+            yield longer;
+          }
+          default -> {
+            byte[] shorter = new byte[json.length - 1];
+            System.arraycopy(json, 0, shorter, 0, at);
+            System.arraycopy(json, at + 1, shorter, at, json.length - at - 1);
+            yield shorter;
+          }
+        };
+        ChatCompletion read = CompletionParser.parse(mutated, META);
+        if (read != null) {
+          // Read by hand, the bytes were UTF-8: as a String, data binding reads the same.
+          String text = new String(mutated, StandardCharsets.UTF_8);
+          assertThat(read).as(text).isEqualTo(bound(text));
+          byHand++;
+        }
+      }
+    }
+    assertThat(byHand).as("read by hand").isGreaterThan(runs);
+  }
+
   /** Data binding's answer, as the client's slow twin reads it, or null where it fails. */
   private static ChatCompletion bound(String json) {
     try {

@@ -16,7 +16,9 @@ import com.tchavi.internal.json.Json;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -75,6 +77,60 @@ class RequestWriterTest {
 
       // Compared as parsed text: a tree built from values keeps Java's number types.
       assertThat(actual).isEqualTo(Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(expected)));
+    }
+  }
+
+  /** A string of {@code random} characters: controls, escapes, ASCII, past it, emoji pairs. */
+  private static String text(Random random) {
+    String[] pieces = {"a", "Z", " ", "\"", "\\", "/", "\n", "\r", "\t", "\b", "\f", "\u0000",
+        "\u001f", "\u007f", "\u0080", "é", "\u2028", "\u2029", "☕", "\ud83d\ude80", "</",
+        "\\u0041", "{", "}", "[", "]", ":", ","};
+    StringBuilder text = new StringBuilder();
+    for (int i = random.nextInt(12); i > 0; i--) {
+      text.append(random.nextInt(4) == 0 ? (char) (0x20 + random.nextInt(0x5f))
+          : pieces[random.nextInt(pieces.length)]);
+    }
+    return text.toString();
+  }
+
+  /** Random plain requests, every field set or not, written by hand: as data binding writes. */
+  @Test
+  void writesRandomPlainRequestsAsDataBindingWrites() throws IOException {
+    Random random = new Random(43);
+    double[] doubles = {0.0, -0.0, 1.0, 0.7, 2.0, 1e-7, 1e21, -1.5, Double.MIN_VALUE,
+        Double.MAX_VALUE, 0.1 + 0.2};
+    for (int i = 0; i < 500; i++) {
+      ChatRequest.Builder b = ChatRequest.builder();
+      if (random.nextBoolean()) b.model(text(random));
+      for (int m = random.nextInt(4) + 1; m > 0; m--) {
+        switch (random.nextInt(4)) {
+          case 0 -> b.addUserMessage(text(random));
+          case 1 -> b.addSystemMessage(text(random));
+          case 2 -> b.addAssistantMessage(text(random));
+          default -> b.addDeveloperMessage(text(random));
+        }
+      }
+      if (random.nextBoolean()) b.temperature(doubles[random.nextInt(doubles.length)]);
+      if (random.nextBoolean()) b.topP(doubles[random.nextInt(doubles.length)]);
+      if (random.nextBoolean()) b.frequencyPenalty(doubles[random.nextInt(doubles.length)]);
+      if (random.nextBoolean()) b.presencePenalty(doubles[random.nextInt(doubles.length)]);
+      if (random.nextBoolean()) b.maxTokens(random.nextInt());
+      if (random.nextBoolean()) b.seed(random.nextLong());
+      if (random.nextBoolean()) b.n(random.nextInt(5));
+      if (random.nextBoolean()) b.user(text(random));
+      if (random.nextBoolean()) b.logprobs(random.nextBoolean());
+      if (random.nextBoolean()) b.topLogprobs(random.nextInt(20));
+      if (random.nextBoolean()) b.maxCompletionTokens(random.nextInt(100_000));
+      if (random.nextBoolean()) b.parallelToolCalls(random.nextBoolean());
+      if (random.nextBoolean()) b.streamOptions(StreamOptions.includeUsage());
+      switch (random.nextInt(3)) {
+        case 0 -> b.stop(text(random));
+        case 1 -> b.stop(List.of(text(random), text(random)));
+        default -> { }
+      }
+      ChatRequest request = b.build();
+      assertThat(RequestWriter.isPlain(request)).isTrue();
+      writesWhatDataBindingWrites("random " + i, true, request);
     }
   }
 }

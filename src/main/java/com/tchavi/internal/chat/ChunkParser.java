@@ -267,6 +267,7 @@ final class ChunkParser {
     parts.contentAt = -1;
     parts.argumentsAt = -1;
     usageFrom = -1;
+    usageTo = -1;
     fields.tail = 0;
     ChatChunk chunk;
     json[comma] = '{'; // Restored below: the bytes are the event's, which may still be shown.
@@ -283,19 +284,26 @@ final class ChunkParser {
       parts.locate = false;
     }
     if (learning && (parts.contentAt >= 0 || parts.argumentsAt >= 0)) {
-      // The parser places a string one byte past its opening quote, its offsets counting from
-      // the comma; ContentTail checks the quote and reads the string alike, or learns nothing.
-      // The same goes for an object's opening brace; its closing one is placed where it is.
-      int content = parts.contentAt < 0 ? -1 : comma + (int) (parts.contentAt - fedBefore) - 1;
-      int arguments =
-          parts.argumentsAt < 0 ? -1 : comma + (int) (parts.argumentsAt - fedBefore) - 1;
-      int from = usageFrom < 0 ? -1 : comma + (int) (usageFrom - fedBefore) - 1;
-      int to = usageFrom < 0 ? -1 : comma + (int) (usageTo - fedBefore) + 1;
+      // The parser places a string one byte past its opening quote, and an object one past its
+      // opening brace, but its closing brace where it is; ContentTail checks each place and
+      // reads the bytes there alike, or learns nothing.
+      int content = place(parts.contentAt, comma, -1);
+      int arguments = place(parts.argumentsAt, comma, -1);
+      int from = place(usageFrom, comma, -1);
+      int to = place(usageTo, comma, 1);
       contentTail.learn(json, comma, content, arguments, chunk,
           (fields.tail & Fields.OTHERS) != 0, (fields.tail & Fields.USAGE) != 0, from, to,
           (fields.tail & Fields.TCHAVI) != 0);
     }
     return chunk;
+  }
+
+  /**
+   * Returns where, in the bytes of a chunk fed from {@code comma}, the parser's {@code location}
+   * is, moved by {@code shift}; -1 for no location.
+   */
+  private int place(long location, int comma, int shift) {
+    return location < 0 ? -1 : comma + (int) (location - fedBefore) + shift;
   }
 
   /**
@@ -323,13 +331,10 @@ final class ChunkParser {
           if ((f.tail & Fields.CHOICES_SEEN) == 0) seen = Fields.CHOICES_SEEN;
         }
         case "usage" -> {
-          long from = parts.locate && value == JsonToken.START_OBJECT
-              ? p.currentTokenLocation().getByteOffset() : -1;
+          // The last usage is the chunk's, as data binding takes it: its places are kept.
+          if (parts.locate) usageFrom = p.currentTokenLocation().getByteOffset();
           f.usage = ChunkParts.usage(p);
-          if (parts.locate) {
-            usageFrom = from; // The last usage is the chunk's, as data binding takes it.
-            usageTo = from < 0 ? -1 : p.currentTokenLocation().getByteOffset();
-          }
+          if (parts.locate) usageTo = p.currentTokenLocation().getByteOffset();
           seen = Fields.USAGE;
         }
         case "tchavi" -> {

@@ -93,10 +93,7 @@ final class ChunkParser {
   private int wholes;
   private int bounds;
   private int parsers;
-  /** Where the parser found the tail's usage object, while it locates for {@link ContentTail}. */
-  private long usageFrom;
-  private long usageTo;
-  /** Chunks read from their content string after a head, as {@link ContentTail} allows. */
+  /** Chunks read from their text after a head, as {@link ContentTail} allows. */
   private int fromTails;
 
   /**
@@ -110,7 +107,7 @@ final class ChunkParser {
     return new Paths(afterHeads, scans, wholes, bounds, parts.parts, parsers);
   }
 
-  /** How many of the chunks read after a head were read from their content string alone. */
+  /** How many of the chunks read after a head were read from their text (and counts) alone. */
   int fromTails() {
     return fromTails;
   }
@@ -263,11 +260,7 @@ final class ChunkParser {
       return fields.chunk();
     }
     boolean learning = contentTail.learning();
-    parts.locate = learning;
-    parts.contentAt = -1;
-    parts.argumentsAt = -1;
-    usageFrom = -1;
-    usageTo = -1;
+    parts.locate(learning);
     fields.tail = 0;
     ChatChunk chunk;
     json[comma] = '{'; // Restored below: the bytes are the event's, which may still be shown.
@@ -281,7 +274,7 @@ final class ChunkParser {
       chunk = fields.chunk();
     } finally {
       json[comma] = ',';
-      parts.locate = false;
+      parts.locate = false; // What it noted stays, for the lesson below.
     }
     if (learning && (parts.contentAt >= 0 || parts.argumentsAt >= 0)) {
       // The parser places a string one byte past its opening quote, and an object one past its
@@ -289,8 +282,8 @@ final class ChunkParser {
       // reads the bytes there alike, or learns nothing.
       int content = place(parts.contentAt, comma, -1);
       int arguments = place(parts.argumentsAt, comma, -1);
-      int from = place(usageFrom, comma, -1);
-      int to = place(usageTo, comma, 1);
+      int from = place(parts.usageFrom, comma, -1);
+      int to = place(parts.usageTo, comma, 1);
       contentTail.learn(json, comma, content, arguments, chunk,
           (fields.tail & Fields.OTHERS) != 0, (fields.tail & Fields.USAGE) != 0, from, to,
           (fields.tail & Fields.TCHAVI) != 0);
@@ -332,9 +325,9 @@ final class ChunkParser {
         }
         case "usage" -> {
           // The last usage is the chunk's, as data binding takes it: its places are kept.
-          if (parts.locate) usageFrom = p.currentTokenLocation().getByteOffset();
+          if (parts.locate) parts.usageFrom = p.currentTokenLocation().getByteOffset();
           f.usage = ChunkParts.usage(p);
-          if (parts.locate) usageTo = p.currentTokenLocation().getByteOffset();
+          if (parts.locate) parts.usageTo = p.currentTokenLocation().getByteOffset();
           seen = Fields.USAGE;
         }
         case "tchavi" -> {

@@ -30,12 +30,29 @@ final class ChunkParts {
   /** Parts handed to data binding: visible in tests through {@link ChunkParser#paths()}. */
   int parts;
   /**
-   * Whether to note where the last delta's content string is, and the last tool call's arguments
-   * string: {@link ContentTail} learns from them. The parser's locations of those strings, or -1.
+   * Whether to note where the last delta's content string is, the last tool call's arguments
+   * string, and the last usage object's braces: {@link ContentTail} learns from them. The
+   * parser's locations of those, or -1; {@link ChunkParser} notes the usage's, which it reads.
    */
   boolean locate;
   long contentAt = -1;
   long argumentsAt = -1;
+  long usageFrom = -1;
+  long usageTo = -1;
+
+  /** Starts noting locations afresh for the next chunk, or stops when {@code on} is false. */
+  void locate(boolean on) {
+    locate = on;
+    contentAt = -1;
+    argumentsAt = -1;
+    usageFrom = -1;
+    usageTo = -1;
+  }
+
+  /** The parser's location of the string it is at, {@code value}; -1 if that is not a string. */
+  private static long stringAt(JsonParser p, JsonToken value) {
+    return value == JsonToken.VALUE_STRING ? p.currentTokenLocation().getByteOffset() : -1;
+  }
 
   List<ChunkChoice> choices(JsonParser p) throws IOException, Unusual {
     return list(p, this::choice);
@@ -101,10 +118,7 @@ final class ChunkParts {
       switch (name) {
         case "role" -> role = this.role.read(p);
         case "content" -> {
-          if (locate) {
-            contentAt = value == JsonToken.VALUE_STRING
-                ? p.currentTokenLocation().getByteOffset() : -1;
-          }
+          if (locate) contentAt = stringAt(p, value);
           content = string(p); // Content parts: data binding joins their text.
         }
         case "refusal" -> refusal = string(p);
@@ -158,10 +172,7 @@ final class ChunkParts {
       switch (field) {
         case "name" -> name = string(p);
         case "arguments" -> {
-          if (locate) {
-            argumentsAt = value == JsonToken.VALUE_STRING
-                ? p.currentTokenLocation().getByteOffset() : -1;
-          }
+          if (locate) argumentsAt = stringAt(p, value);
           arguments = string(p);
         }
         default -> p.skipChildren(); // A Function keeps no unknown fields.

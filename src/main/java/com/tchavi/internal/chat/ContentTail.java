@@ -152,17 +152,19 @@ final class ContentTail {
     tail.usage = usage;
     tail.tchavi = tchavi;
     tail.used = chunks;
-    int place = 0;
-    for (int k = 0; k < tails.length; k++) {
-      if (tails[k] == null) {
-        place = k;
-        break;
-      }
-      if (tails[k].used < tails[place].used) place = k;
-    }
-    tails[place] = tail;
+    tails[place()] = tail;
     misses = 0;
     refusals = 0;
+  }
+
+  /** Where a new tail goes: the first free place, or that of the tail that matched least lately. */
+  private int place() {
+    int place = 0;
+    for (int k = 0; k < tails.length; k++) {
+      if (tails[k] == null) return k;
+      if (tails[k].used < tails[place].used) place = k;
+    }
+    return place;
   }
 
   private static final byte[][] COUNTS = {
